@@ -1,0 +1,293 @@
+package scan
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/clausecheck/clausecheck/extract"
+	"github.com/clausecheck/clausecheck/rules"
+)
+
+// Extractor reads one file into a Document. The command passes a closure
+// over extract.File with its options; path "-" means standard input.
+type Extractor func(ctx context.Context, path string) (*extract.Document, error)
+
+// Evaluator checks a Document against the loaded rule packs.
+type Evaluator interface {
+	Evaluate(ctx context.Context, doc *extract.Document) []rules.Finding
+	Packs() []rules.PackRef
+}
+
+// Options select the inputs of a batch and say how to run it.
+type Options struct {
+	// Include and Exclude are glob patterns (see Match) on the slash path
+	// relative to the root it was found under; with Include set a path must
+	// match one of them, and it must match no Exclude pattern.
+	Include, Exclude []string
+	// Workers is the number of documents read at once; <= 0 means
+	// runtime.NumCPU().
+	Workers int
+	// Shard and Shards select shard K of N (1-based), by ShardOf; 0/0 means
+	// every input.
+	Shard, Shards int
+	// Bundle treats each immediate sub-folder of a root folder as one
+	// contract; see the package documentation.
+	Bundle bool
+	// Waivers, when not nil, are applied to every result.
+	Waivers *Waivers
+	// Progress, when not nil, receives a progress line redrawn with \r.
+	Progress io.Writer
+}
+
+// windowPerWorker bounds how far workers may run ahead of the oldest result
+// not yet emitted: at most Workers*windowPerWorker results wait in memory.
+const windowPerWorker = 4
+
+// Run scans the inputs of roots (see Inputs) and calls emit once per
+// document or bundle, from one goroutine, in path order. A document that
+// cannot be read is reported, not fatal. Run stops at the first error from
+// emit and returns it. When ctx is cancelled it stops handing out work,
+// emits nothing more, and returns ctx.Err(); what was emitted stays whole.
+func Run(ctx context.Context, roots []string, ex Extractor, ev Evaluator, opt Options, emit func(rules.Result) error) (Summary, error) {
+	var sum Summary
+	units, err := collect(roots, opt)
+	if err != nil {
+		return sum, err
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	if workers > len(units) && len(units) > 0 {
+		workers = len(units)
+	}
+	packs := ev.Packs()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type done struct {
+		i int
+		r rules.Result
+	}
+	jobs := make(chan int)
+	results := make(chan done, workers)
+	slots := make(chan struct{}, workers*windowPerWorker)
+
+	go func() { // dispatcher: hands out indexes in order, within the window
+		defer close(jobs)
+		for i := range units {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				r := process(ctx, units[i], ex, ev, packs, opt.Waivers)
+				results <- done{i, r}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	prog := newProgress(opt.Progress, len(units))
+	pending := make(map[int]rules.Result)
+	next := 0
+	var emitErr error
+	for d := range results {
+		if emitErr != nil || ctx.Err() != nil {
+			continue // drain: workers finish what they hold
+		}
+		pending[d.i] = d.r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := emit(r); err != nil {
+				emitErr = err
+				cancel()
+				break
+			}
+			sum.add(r)
+			prog.step(r)
+			<-slots
+		}
+	}
+	prog.finish()
+	if emitErr != nil {
+		return sum, emitErr
+	}
+	if next < len(units) {
+		// Only cancellation leaves documents unemitted; report the caller's
+		// reason (the parent context's error).
+		if err := context.Cause(ctx); err != nil {
+			return sum, err
+		}
+		return sum, context.Canceled
+	}
+	return sum, nil
+}
+
+// process reads, evaluates and waives one unit. It never fails: errors
+// become the result's status.
+func process(ctx context.Context, u unit, ex Extractor, ev Evaluator, packs []rules.PackRef, w *Waivers) rules.Result {
+	var r rules.Result
+	if u.bundle {
+		r = runBundle(ctx, u.path, ex, ev)
+	} else {
+		r = runDocument(ctx, u.path, ex, ev)
+	}
+	r.Packs = packs
+	if r.Packs == nil {
+		r.Packs = []rules.PackRef{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	if r.Findings == nil || r.Status != rules.DocOK {
+		r.Findings = []rules.Finding{}
+	}
+	w.Apply(&r)
+	return r
+}
+
+func runDocument(ctx context.Context, path string, ex Extractor, ev Evaluator) rules.Result {
+	r := rules.Result{Path: filepath.ToSlash(path), Status: rules.DocOK}
+	doc, err := ex(ctx, path)
+	if err != nil {
+		r.Status, r.Error = failure(r.Path, err)
+		r.SHA256 = fileHash(path)
+		return r
+	}
+	r.SHA256 = doc.SHA256
+	r.Format = string(doc.Format)
+	r.Pages = len(doc.Pages)
+	r.Warnings = append([]string(nil), doc.Warnings...)
+	r.Findings = ev.Evaluate(ctx, doc)
+	return r
+}
+
+// failure turns an extraction error into a document status and a one-line
+// reason that names the file.
+func failure(path string, err error) (rules.DocStatus, string) {
+	status := rules.DocError
+	if extract.IsUnreadable(err) {
+		status = rules.DocUnreadable
+	}
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	name := filepath.Base(filepath.FromSlash(path))
+	if !strings.Contains(msg, path) && !strings.Contains(msg, name) {
+		msg = path + ": " + msg
+	}
+	return status, msg
+}
+
+// fileHash is the sha256 of a file that could not be extracted, so that the
+// report still identifies the exact bytes; "" when it cannot be read either.
+func fileHash(path string) string {
+	if path == Stdin {
+		return ""
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Summary counts a batch: documents by status and findings by status.
+// Waived findings are counted under their status and again under Waived.
+type Summary struct {
+	Documents    int `json:"documents"`
+	Unreadable   int `json:"unreadable"`
+	Errors       int `json:"errors"`
+	Present      int `json:"present"`
+	Weak         int `json:"weak"`
+	Contradicted int `json:"contradicted"`
+	Missing      int `json:"missing"`
+	Waived       int `json:"waived"`
+
+	// failing counts the non-present, non-waived findings by severity.
+	failing map[rules.Severity]int
+}
+
+func (s *Summary) add(r rules.Result) {
+	s.Documents++
+	switch r.Status {
+	case rules.DocUnreadable:
+		s.Unreadable++
+	case rules.DocError:
+		s.Errors++
+	}
+	for _, f := range r.Findings {
+		switch f.Status {
+		case rules.Present:
+			s.Present++
+		case rules.Weak:
+			s.Weak++
+		case rules.Contradicted:
+			s.Contradicted++
+		case rules.Missing:
+			s.Missing++
+		}
+		if f.Waived != nil {
+			s.Waived++
+		}
+		if f.Status != rules.Present && f.Waived == nil {
+			if s.failing == nil {
+				s.failing = make(map[rules.Severity]int)
+			}
+			s.failing[f.Severity]++
+		}
+	}
+}
+
+// Fails reports whether any finding fails at the threshold (see
+// rules.Finding.Fails); "" fails nothing.
+func (s Summary) Fails(threshold rules.Severity) bool {
+	if threshold == "" {
+		return false
+	}
+	for sev, n := range s.failing {
+		if n > 0 && sev.Rank() >= threshold.Rank() {
+			return true
+		}
+	}
+	return false
+}
+
+// Unchecked reports whether any document could not be read.
+func (s Summary) Unchecked() bool { return s.Unreadable+s.Errors > 0 }
+
+func (s Summary) String() string {
+	return fmt.Sprintf("%d documents (%d unreadable, %d errors): %d present, %d weak, %d contradicted, %d missing, %d waived",
+		s.Documents, s.Unreadable, s.Errors, s.Present, s.Weak, s.Contradicted, s.Missing, s.Waived)
+}

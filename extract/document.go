@@ -68,6 +68,7 @@ type Block struct {
 	Text    string
 	Page    int
 	Heading bool   // styled as a heading (DOCX/HTML heading styles)
+	Level   int    // heading level when Heading (1 = top); 0 when unknown
 	Label   string // automatic numbering rendered by the reader ("7.2", "(a)")
 }
 

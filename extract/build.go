@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"strings"
+)
+
+// paraSep separates blocks in Document.Text. Sentences and headings never
+// cross it.
+const paraSep = "\n\n"
+
+// span is one normalised block placed in Text.
+type span struct {
+	start, end int
+	page       int
+	heading    bool
+	level      int
+}
+
+// build lays the blocks out into Text and segments it into pages, sections
+// and sentences. pages is the page count the reader saw (at least the
+// highest block page).
+func build(doc *Document, blocks []Block, pages int) {
+	var b strings.Builder
+	var spans []span
+	page := 1
+	for _, blk := range blocks {
+		if blk.Page > page {
+			page = blk.Page
+		}
+		raw := blk.Text
+		if blk.Label != "" {
+			raw = blk.Label + " " + raw
+		}
+		for _, part := range splitBlock(raw) {
+			text := Normalize(part)
+			if text == "" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteString(paraSep)
+			}
+			start := b.Len()
+			b.WriteString(text)
+			spans = append(spans, span{start: start, end: b.Len(), page: page, heading: blk.Heading, level: blk.Level})
+			// Only the block's first part carries its heading style.
+			blk.Heading = false
+		}
+	}
+	doc.Text = b.String()
+	if pages < page {
+		pages = page
+	}
+	if pages < 1 {
+		pages = 1
+	}
+	doc.Pages = layoutPages(spans, pages, len(doc.Text))
+	doc.Sections = findSections(doc.Text, spans)
+	doc.Sentences = findSentences(doc.Text, spans, doc.Sections)
+}
+
+// layoutPages gives each page the byte range of its blocks. A page with no
+// text gets an empty range where it would have been.
+func layoutPages(spans []span, n, textLen int) []Page {
+	ps := make([]Page, n)
+	for i := range ps {
+		ps[i] = Page{Number: i + 1, Start: -1, End: -1}
+	}
+	for _, s := range spans {
+		p := &ps[s.page-1]
+		if p.Start < 0 {
+			p.Start = s.start
+		}
+		p.End = s.end
+	}
+	// Empty pages sit just after the previous page's text.
+	pos := 0
+	for i := range ps {
+		if ps[i].Start < 0 {
+			ps[i].Start, ps[i].End = pos, pos
+			continue
+		}
+		pos = ps[i].End
+	}
+	_ = textLen
+	return ps
+}
+
+// findSentences splits every block into sentences and gives each its page
+// and innermost section.
+func findSentences(text string, spans []span, secs []Section) []Sentence {
+	var out []Sentence
+	si := -1 // last section starting at or before the sentence
+	for _, sp := range spans {
+		for _, r := range splitSentences(text[sp.start:sp.end]) {
+			start, end := sp.start+r[0], sp.start+r[1]
+			for si+1 < len(secs) && secs[si+1].Start <= start {
+				si++
+			}
+			sec := -1
+			for j := si; j >= 0; j-- {
+				if secs[j].End > start {
+					sec = j
+					break
+				}
+			}
+			out = append(out, Sentence{Start: start, End: end, Page: sp.page, Section: sec})
+		}
+	}
+	return out
+}

@@ -3,38 +3,424 @@ package extract
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
+// Thresholds for telling a scan from a page with text.
+const (
+	scanChars = 10 // a page with an image and fewer non-space characters is a scan
+)
+
+var errNeedPassword = errors.New("encrypted: a password is needed to open it")
+
 // readPDF returns the blocks of a PDF in reading order, its page count and
-// any warnings. Placeholder: reads each page's plain text; the full reader
-// replaces it.
+// any warnings.
 func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks []Block, pages int, warnings []string, err error) {
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, 0, nil, fmt.Errorf("open pdf: %w", err)
-	}
-	n := r.NumPage()
-	for i := 1; i <= n; i++ {
-		if err := ctx.Err(); err != nil {
-			return nil, 0, nil, err
+	defer func() {
+		if x := recover(); x != nil {
+			blocks, pages, warnings = nil, 0, nil
+			err = fmt.Errorf("pdf reader crashed: %v", x)
 		}
-		p := r.Page(i)
-		if p.V.IsNull() {
+	}()
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	r, err := openPDF(ctx, data)
+	if err != nil {
+		if errors.Is(err, errNeedPassword) {
+			return nil, 0, nil, &UnreadableError{Path: path, Reason: errNeedPassword.Error()}
+		}
+		if ctx.Err() != nil {
+			return nil, 0, nil, ctx.Err()
+		}
+		if b, n, ok := readPDFWithPdftotext(ctx, path, data); ok {
+			return b, n, []string{"text read by pdftotext"}, nil
+		}
+		return nil, 0, nil, err
+	}
+	doc, err := interpretPages(ctx, r, &byteBudget{left: limit, limit: limit})
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	pages = len(doc.pages)
+	warnings = doc.warnings
+
+	// Pages without a text layer: OCR them, or report the file.
+	var scanned []int
+	total, nonEmpty := 0, 0
+	for i, p := range doc.pages {
+		total += p.chars
+		if p.chars > 0 || p.images > 0 {
+			nonEmpty++
+		}
+		if p.chars < scanChars && p.images > 0 {
+			scanned = append(scanned, i+1)
+		}
+	}
+	ocr := map[int][]Block{}
+	if total == 0 || len(scanned) > 0 && len(scanned) == nonEmpty {
+		if !opt.OCR || !ocrAvailable() {
+			return nil, pages, warnings, &UnreadableError{Path: path, Reason: "no text layer (scanned?)"}
+		}
+	}
+	if len(scanned) > 0 {
+		if opt.OCR && ocrAvailable() {
+			ocr, err = ocrPages(ctx, data, scanned)
+			if err != nil {
+				return nil, pages, warnings, fmt.Errorf("ocr: %w", err)
+			}
+			warnings = append(warnings, "pages "+pageRanges(scanned)+" read by OCR (tesseract)")
+		} else {
+			warnings = append(warnings, "pages "+pageRanges(scanned)+" have no text layer")
+		}
+	}
+
+	removeFurniture(doc.pages)
+	for i, p := range doc.pages {
+		if b, ok := ocr[i+1]; ok {
+			blocks = append(blocks, b...)
 			continue
 		}
-		text, err := p.GetPlainText(nil)
-		if err != nil {
-			return nil, 0, nil, fmt.Errorf("page %d: %w", i, err)
+		blocks = append(blocks, paragraphs(p.lines, i+1)...)
+	}
+	return blocks, pages, warnings, nil
+}
+
+// openPDF opens data with the library, or, when the library refuses it, a
+// copy that pdfcpu decrypted (empty user password) or repaired.
+func openPDF(ctx context.Context, data []byte) (*pdf.Reader, error) {
+	r, err := newLibReader(data)
+	if err == nil && r.NumPage() > 0 {
+		return r, nil
+	}
+	if err == nil {
+		err = errors.New("no pages found")
+	}
+	fixed, ferr := repairPDF(ctx, data)
+	if ferr != nil {
+		if errors.Is(ferr, errNeedPassword) || errors.Is(ferr, context.Canceled) || errors.Is(ferr, context.DeadlineExceeded) {
+			return nil, ferr
 		}
-		for _, para := range strings.Split(text, "\n\n") {
-			if strings.TrimSpace(para) != "" {
-				blocks = append(blocks, Block{Text: para, Page: i})
+		return nil, fmt.Errorf("read pdf: %v (repair: %v)", err, ferr)
+	}
+	r2, err2 := newLibReader(fixed)
+	if err2 != nil {
+		return nil, fmt.Errorf("read pdf: %v (after repair: %v)", err, err2)
+	}
+	return r2, nil
+}
+
+func newLibReader(data []byte) (r *pdf.Reader, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			r, err = nil, fmt.Errorf("malformed pdf: %v", x)
+		}
+	}()
+	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	// The page tree must be readable.
+	_ = r.NumPage()
+	return r, nil
+}
+
+var pdfcpuOnce sync.Once
+
+// repairPDF rewrites data with pdfcpu: decrypted when it is encrypted with
+// an empty user password, with a rebuilt cross-reference table otherwise.
+// pdfcpu cannot be interrupted, so it runs aside while ctx is watched.
+func repairPDF(ctx context.Context, data []byte) ([]byte, error) {
+	pdfcpuOnce.Do(api.DisableConfigDir)
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if x := recover(); x != nil {
+				done <- result{nil, fmt.Errorf("pdfcpu crashed: %v", x)}
+			}
+		}()
+		conf := model.NewDefaultConfiguration()
+		conf.ValidationMode = model.ValidationRelaxed
+		conf.WriteObjectStream = false
+		conf.WriteXRefStream = false
+		var out bytes.Buffer
+		var err error
+		if bytes.Contains(data, []byte("/Encrypt")) {
+			err = api.Decrypt(bytes.NewReader(data), &out, conf)
+			if err != nil && isPasswordError(err) {
+				done <- result{nil, errNeedPassword}
+				return
+			}
+		}
+		if err != nil || out.Len() == 0 {
+			out.Reset()
+			conf := model.NewDefaultConfiguration()
+			conf.ValidationMode = model.ValidationRelaxed
+			conf.WriteObjectStream = false
+			conf.WriteXRefStream = false
+			err = api.Optimize(bytes.NewReader(data), &out, conf)
+			if err != nil && isPasswordError(err) {
+				err = errNeedPassword
+			}
+		}
+		done <- result{out.Bytes(), err}
+	}()
+	select {
+	case res := <-done:
+		return res.out, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func isPasswordError(err error) bool {
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "password")
+}
+
+// pdfPage is what the reader keeps of one page.
+type pdfPage struct {
+	lines  []pdfLine
+	chars  int // non-space characters
+	images int
+}
+
+type pdfDoc struct {
+	pages    []pdfPage
+	warnings []string
+}
+
+// interpretPages interprets every page's content and lays out its text.
+func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pdfDoc, error) {
+	n := r.NumPage()
+	doc := &pdfDoc{pages: make([]pdfPage, n)}
+	in := &pageInterp{ctx: ctx, budget: budget, fonts: map[fontKey]*pdfFont{}}
+	var bad []int
+	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		in.buf, in.runs, in.images, in.ops, in.draws, in.forms = in.buf[:0], in.runs[:0], 0, 0, 0, in.forms[:0]
+		if !interpretPage(r, i, in) {
+			bad = append(bad, i)
+		}
+		if in.err != nil {
+			if errors.Is(in.err, context.Canceled) || errors.Is(in.err, context.DeadlineExceeded) {
+				return nil, in.err
+			}
+			return nil, fmt.Errorf("page %d: %w", i, in.err)
+		}
+		p := &doc.pages[i-1]
+		p.images = in.images
+		for _, c := range string(in.buf) {
+			if !unicode.IsSpace(c) {
+				p.chars++
+			}
+		}
+		p.lines = layoutPage(in.buf, in.runs)
+	}
+	if len(bad) > 0 {
+		doc.warnings = append(doc.warnings, "pages "+pageRanges(bad)+" could not be read")
+	}
+	return doc, nil
+}
+
+// interpretPage runs page i's content through in; false means the page or
+// its content could not be read (the text found so far is kept).
+func interpretPage(r *pdf.Reader, i int, in *pageInterp) (ok bool) {
+	defer func() {
+		if x := recover(); x != nil {
+			ok = false
+		}
+	}()
+	p := r.Page(i)
+	if p.V.IsNull() {
+		return false
+	}
+	contents := p.V.Key("Contents")
+	var data []byte
+	switch contents.Kind() {
+	case pdf.Stream:
+		d, err := in.streamData(contents)
+		if err != nil {
+			if _, big := err.(errTooMuchData); big {
+				in.err = err
+			}
+			ok = len(d) > 0
+		}
+		data = d
+	case pdf.Array:
+		for k := 0; k < contents.Len(); k++ {
+			d, err := in.streamData(contents.Index(k))
+			if err != nil {
+				if _, big := err.(errTooMuchData); big {
+					in.err = err
+					return false
+				}
+			}
+			data = append(data, d...)
+			data = append(data, '\n')
+		}
+	case pdf.Null:
+		return true
+	}
+	in.run(data, p.Resources(), identity)
+	return true
+}
+
+var (
+	pageNumberRE = regexp.MustCompile(`^(?i)(page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|/)\s*\d{1,4})?$|^(?i)[-–—]?\s*[ivxlc]{1,7}\s*[-–—]?$`)
+	digitsRE     = regexp.MustCompile(`\d+`)
+)
+
+// removeFurniture drops running headers and footers (lines repeated at the
+// top or bottom of many pages, numbers aside) and page numbers.
+func removeFurniture(pages []pdfPage) {
+	const edge = 2 // lines at each end of a page that may be furniture
+	key := func(s string) string {
+		return digitsRE.ReplaceAllString(strings.ToLower(strings.Join(strings.Fields(s), " ")), "#")
+	}
+	top, bottom := map[string]int{}, map[string]int{}
+	for _, p := range pages {
+		seenT, seenB := map[string]bool{}, map[string]bool{}
+		for k := 0; k < edge && k < len(p.lines); k++ {
+			if t := key(p.lines[k].text); !seenT[t] {
+				seenT[t] = true
+				top[t]++
+			}
+			if b := key(p.lines[len(p.lines)-1-k].text); !seenB[b] {
+				seenB[b] = true
+				bottom[b]++
 			}
 		}
 	}
-	return blocks, n, nil, nil
+	need := max(3, (len(pages)*2+4)/5)
+	for pi := range pages {
+		p := &pages[pi]
+		drop := make([]bool, len(p.lines))
+		for k := 0; k < edge && k < len(p.lines); k++ {
+			t := p.lines[k]
+			if top[key(t.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(t.text)) {
+				drop[k] = true
+			}
+			j := len(p.lines) - 1 - k
+			b := p.lines[j]
+			if bottom[key(b.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(b.text)) {
+				drop[j] = true
+			}
+		}
+		kept := p.lines[:0]
+		for k, ln := range p.lines {
+			if !drop[k] {
+				kept = append(kept, ln)
+			}
+		}
+		p.lines = kept
+	}
+}
+
+// pageRanges formats sorted page numbers as "1-3, 7".
+func pageRanges(pages []int) string {
+	var parts []string
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		if i == j {
+			parts = append(parts, strconv.Itoa(pages[i]))
+		} else {
+			parts = append(parts, strconv.Itoa(pages[i])+"-"+strconv.Itoa(pages[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+func ocrAvailable() bool {
+	_, e1 := exec.LookPath("tesseract")
+	_, e2 := exec.LookPath("pdftoppm")
+	return e1 == nil && e2 == nil
+}
+
+// ocrPages renders the given pages at 300 dpi and reads them with
+// tesseract.
+func ocrPages(ctx context.Context, data []byte, pages []int) (map[int][]Block, error) {
+	dir, err := os.MkdirTemp("", "clausecheck-ocr-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, err
+	}
+	out := map[int][]Block{}
+	for _, n := range pages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		prefix := filepath.Join(dir, "p"+strconv.Itoa(n))
+		num := strconv.Itoa(n)
+		cmd := exec.CommandContext(ctx, "pdftoppm", "-r", "300", "-png", "-singlefile", "-f", num, "-l", num, in, prefix)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("pdftoppm page %d: %v: %s", n, err, bytes.TrimSpace(msg))
+		}
+		text, err := exec.CommandContext(ctx, "tesseract", prefix+".png", "stdout").Output()
+		if err != nil {
+			return nil, fmt.Errorf("tesseract page %d: %v", n, err)
+		}
+		out[n] = textBlocks(string(text), n)
+	}
+	return out, nil
+}
+
+// textBlocks splits plain text into paragraph blocks at blank lines.
+func textBlocks(text string, page int) []Block {
+	var blocks []Block
+	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(text, -1) {
+		para = strings.TrimSpace(para)
+		if para != "" {
+			blocks = append(blocks, Block{Text: para, Page: page})
+		}
+	}
+	return blocks
+}
+
+// readPDFWithPdftotext reads a file that nothing built in can open with
+// poppler's pdftotext, when it is installed.
+func readPDFWithPdftotext(ctx context.Context, path string, data []byte) ([]Block, int, bool) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return nil, 0, false
+	}
+	cmd := exec.CommandContext(ctx, "pdftotext", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	out, err := cmd.Output()
+	if err != nil || len(strings.TrimSpace(string(out))) == 0 {
+		return nil, 0, false
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+	var blocks []Block
+	for i, p := range pages {
+		blocks = append(blocks, textBlocks(p, i+1)...)
+	}
+	return blocks, len(pages), true
 }

@@ -1,9 +1,6 @@
 package rules
 
 import (
-	"context"
-	"io"
-
 	"github.com/clausecheck/clausecheck/extract"
 )
 
@@ -18,23 +15,15 @@ type Config struct {
 // Engine is a compiled set of rules ready to evaluate documents. It is safe
 // for concurrent use.
 type Engine struct {
-	packs []PackRef
-	rules []*Rule
-	byID  map[string]*Rule
-}
-
-// Compile checks packs and cfg together and builds one matcher for all
-// enabled rules.
-func Compile(packs []*Pack, cfg Config) (*Engine, error) {
-	e := &Engine{byID: map[string]*Rule{}}
-	for _, p := range packs {
-		e.packs = append(e.packs, p.Ref())
-		for _, r := range p.Rules {
-			e.rules = append(e.rules, r)
-			e.byID[r.ID] = r
-		}
-	}
-	return e, nil
+	cfg      Config
+	source   []*Pack
+	packs    []PackRef
+	rules    []*Rule
+	crules   []*crule
+	byID     map[string]*Rule
+	ix       *index
+	patterns []*cpattern
+	always   []int32 // patterns with no literal term: tried on every sentence
 }
 
 // Rules returns the enabled rules in pack then file order.
@@ -43,36 +32,21 @@ func (e *Engine) Rules() []*Rule { return e.rules }
 // Packs returns the packs the engine was compiled from.
 func (e *Engine) Packs() []PackRef { return e.packs }
 
-// Explain returns the rule with the given ID.
+// Explain returns the enabled rule with the given ID.
 func (e *Engine) Explain(id string) (*Rule, bool) {
 	r, ok := e.byID[id]
 	return r, ok
 }
 
-// Evaluate returns one Finding per enabled rule, in Rules order.
-func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding {
-	out := make([]Finding, 0, len(e.rules))
-	for _, r := range e.rules {
-		out = append(out, Finding{Rule: r.ID, Pack: r.Pack, Title: r.Title, Severity: r.Severity,
-			Status: Missing, Citation: r.Citation, Recommendation: r.Recommendation})
+// sentences returns the document's sentences, or the whole text as one
+// sentence when the document was built without any.
+func sentences(doc *extract.Document) []extract.Sentence {
+	if len(doc.Sentences) > 0 || doc.Text == "" {
+		return doc.Sentences
 	}
-	return out
+	page := 1
+	if len(doc.Pages) > 0 {
+		page = doc.Pages[0].Number
+	}
+	return []extract.Sentence{{Start: 0, End: len(doc.Text), Page: page, Section: -1}}
 }
-
-// ExampleFailure is one rule example whose verdict was not the expected one.
-type ExampleFailure struct {
-	Rule     string
-	Want     string
-	Sentence string
-	Got      Status
-	Detail   string
-}
-
-// RunExamples evaluates every rule's examples and writes go-test style
-// output to w.
-func (e *Engine) RunExamples(ctx context.Context, w io.Writer, verbose bool) []ExampleFailure {
-	return nil
-}
-
-// ParseQuantities finds durations, sums of money and percentages in a sentence.
-func ParseQuantities(sentence string) []Quantity { return nil }

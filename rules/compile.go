@@ -1,0 +1,344 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/sajari/fuzzy"
+)
+
+// cterm is one compiled term: a sequence of word atoms, or a regular
+// expression. Several cterms (a phrase and its hyphen-joined form) may share
+// one logical term id.
+type cterm struct {
+	id    int32
+	atoms []int32
+	re    *regexp.Regexp
+}
+
+// cpattern is a compiled pattern.
+type cpattern struct {
+	rule     *crule
+	kind     Status // Present, Weak or Contradicted
+	src      *Pattern
+	all      [][]int32 // logical term ids per group
+	any      []int32
+	none     []int32
+	within   int
+	polarity uint8 // bit set of accepted polarities
+	party    Party
+	regex    []int32 // the pattern's regular-expression terms
+	literal  bool    // has at least one literal term
+}
+
+// crule is a compiled rule with its configuration applied.
+type crule struct {
+	r        *Rule
+	severity Severity
+	tol      int
+	limit    float64 // effective max (duration) or min (money, percent)
+	patterns []*cpattern
+}
+
+var polarityBits = map[Polarity]uint8{Obligation: 1, Prohibition: 2, Permission: 4, NegatedObligation: 8, Statement: 16}
+
+type termKey struct{ text string }
+
+// index is the one term index of all rules: word atoms, phrases by first
+// atom, and the postings from terms to patterns.
+type index struct {
+	exact     map[string]int32 // whole word → atom
+	prefix    map[string]int32 // prefix (without "*") → atom
+	prefixLen []int            // distinct prefix lengths, ascending
+	atomWord  []string         // atom → word as written ("notif*")
+	first     map[int32][]int32
+	cterms    []cterm
+	nterms    int32
+	postings  [][]int32 // logical term → pattern indexes
+	termText  []string
+	regexTerm []bool
+	regexps   map[int32]*regexp.Regexp
+	model     *fuzzy.Model // nil when no rule allows edits
+	stems     *fuzzy.Model // prefixes, for fuzzy prefix matching
+	maxTol    int
+	vocab     map[string]int32 // fuzzy-eligible exact words → atom
+	stemVocab map[string]int32
+}
+
+func (ix *index) atom(w string) int32 {
+	if p, ok := strings.CutSuffix(w, "*"); ok {
+		if a, ok := ix.prefix[p]; ok {
+			return a
+		}
+		a := int32(len(ix.atomWord))
+		ix.prefix[p] = a
+		ix.atomWord = append(ix.atomWord, w)
+		return a
+	}
+	if a, ok := ix.exact[w]; ok {
+		return a
+	}
+	a := int32(len(ix.atomWord))
+	ix.exact[w] = a
+	ix.atomWord = append(ix.atomWord, w)
+	return a
+}
+
+// term compiles a literal or regular-expression term to its logical id.
+func (ix *index) term(t string, seen map[termKey]int32) (int32, error) {
+	if id, ok := seen[termKey{t}]; ok {
+		return id, nil
+	}
+	id := ix.nterms
+	ix.nterms++
+	ix.postings = append(ix.postings, nil)
+	ix.termText = append(ix.termText, t)
+	seen[termKey{t}] = id
+	if expr, ok := strings.CutPrefix(t, "re:"); ok {
+		re, err := regexp.Compile("(?i)" + expr)
+		if err != nil {
+			return 0, fmt.Errorf("bad regular expression %q: %v", expr, err)
+		}
+		ix.regexTerm = append(ix.regexTerm, true)
+		ix.cterms = append(ix.cterms, cterm{id: id, re: re})
+		ix.regexps[id] = re
+		return id, nil
+	}
+	ix.regexTerm = append(ix.regexTerm, false)
+	words, msg := termWords(t)
+	if msg != "" {
+		return 0, fmt.Errorf("term %q: %s", t, msg)
+	}
+	ix.addSeq(id, words)
+	// "third party" also matches "third-party", which the tokeniser joins.
+	if len(words) > 1 && len(words) <= 3 {
+		joined := ""
+		ok := true
+		for _, w := range words[:len(words)-1] {
+			ok = ok && !strings.HasSuffix(w, "*")
+			joined += w
+		}
+		if ok {
+			ix.addSeq(id, []string{joined + words[len(words)-1]})
+		}
+	}
+	return id, nil
+}
+
+func (ix *index) addSeq(id int32, words []string) {
+	ct := cterm{id: id}
+	for _, w := range words {
+		ct.atoms = append(ct.atoms, ix.atom(w))
+	}
+	n := int32(len(ix.cterms))
+	ix.cterms = append(ix.cterms, ct)
+	ix.first[ct.atoms[0]] = append(ix.first[ct.atoms[0]], n)
+}
+
+// Compile checks packs and cfg together and builds one matcher for all
+// enabled rules. Its error is Problems: rule IDs or pack names used twice,
+// unknown rule IDs or packs in cfg.Disable and cfg.Severity, unknown
+// settings, bad severities and tolerances.
+func Compile(packs []*Pack, cfg Config) (*Engine, error) {
+	problems := crossCheck(packs)
+	const where = "configuration"
+	cfgProblem := func(rule, format string, args ...any) {
+		problems = append(problems, Problem{File: where, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	}
+	ids := map[string]*Rule{}
+	packNames := map[string]bool{}
+	settings := map[string]bool{}
+	for _, p := range packs {
+		packNames[p.Name] = true
+		for _, r := range p.Rules {
+			ids[r.ID] = r
+			if r.Quantity != nil && r.Quantity.Setting != "" {
+				settings[r.Quantity.Setting] = true
+			}
+		}
+	}
+	disabled := map[string]bool{}
+	for _, d := range cfg.Disable {
+		if ids[d] == nil && !packNames[d] {
+			cfgProblem(d, "disable: no such rule or pack")
+		}
+		disabled[d] = true
+	}
+	for _, id := range sortedKeys(cfg.Severity) {
+		if ids[id] == nil {
+			cfgProblem(id, "severity: no such rule")
+		}
+		if cfg.Severity[id].Rank() == 0 {
+			cfgProblem(id, "severity: unknown severity %q (want critical, high, medium or low)", cfg.Severity[id])
+		}
+	}
+	for _, s := range sortedKeys(cfg.Settings) {
+		if !settings[s] {
+			cfgProblem("", "settings: no rule reads setting %q", s)
+		}
+	}
+	defTol := 1
+	if cfg.Fuzzy != nil {
+		defTol = *cfg.Fuzzy
+		if defTol < 0 || defTol > 2 {
+			cfgProblem("", "fuzzy must be 0, 1 or 2")
+		}
+	}
+	if err := problems.err(); err != nil {
+		return nil, err
+	}
+
+	e := &Engine{byID: map[string]*Rule{}, cfg: cfg, source: packs}
+	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, first: map[int32][]int32{}, regexps: map[int32]*regexp.Regexp{}}
+	seen := map[termKey]int32{}
+	for _, p := range packs {
+		e.packs = append(e.packs, p.Ref())
+		if disabled[p.Name] {
+			continue
+		}
+		for _, r := range p.Rules {
+			if disabled[r.ID] {
+				continue
+			}
+			cr := &crule{r: r, severity: r.Severity, tol: defTol}
+			if s, ok := cfg.Severity[r.ID]; ok {
+				cr.severity = s
+			}
+			if r.Fuzzy != nil {
+				cr.tol = *r.Fuzzy
+			}
+			if q := r.Quantity; q != nil {
+				if q.Max != nil {
+					cr.limit = *q.Max
+				}
+				if q.Min != nil {
+					cr.limit = *q.Min
+				}
+				if v, ok := cfg.Settings[q.Setting]; ok && q.Setting != "" {
+					cr.limit = v
+				}
+			}
+			for _, set := range []struct {
+				kind Status
+				pats []*Pattern
+			}{{Present, r.Present}, {Weak, r.Weak}, {Contradicted, r.Contradicted}} {
+				for _, pat := range set.pats {
+					cp, err := e.compilePattern(ix, seen, p, cr, set.kind, pat)
+					if err != nil {
+						problems = append(problems, Problem{File: r.File, Line: pat.Line, Rule: r.ID, Message: err.Error()})
+						continue
+					}
+					cr.patterns = append(cr.patterns, cp)
+				}
+			}
+			if cr.tol > ix.maxTol {
+				ix.maxTol = cr.tol
+			}
+			e.rules = append(e.rules, r)
+			e.crules = append(e.crules, cr)
+			e.byID[r.ID] = r
+		}
+	}
+	if err := problems.err(); err != nil {
+		return nil, err
+	}
+	ix.prefixLen = nil
+	lens := map[int]bool{}
+	for p := range ix.prefix {
+		lens[len(p)] = true
+	}
+	for l := range lens {
+		ix.prefixLen = append(ix.prefixLen, l)
+	}
+	sort.Ints(ix.prefixLen)
+	ix.trainFuzzy()
+	e.ix = ix
+	return e, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (e *Engine) compilePattern(ix *index, seen map[termKey]int32, p *Pack, cr *crule, kind Status, pat *Pattern) (*cpattern, error) {
+	cp := &cpattern{rule: cr, kind: kind, src: pat, within: pat.Within, party: pat.Party}
+	if cp.party == "" {
+		cp.party = cr.r.Party
+	}
+	for _, pol := range pat.Polarity {
+		cp.polarity |= polarityBits[pol]
+	}
+	if cp.polarity == 0 {
+		cp.polarity = 0xff &^ polarityBits[NegatedObligation]
+	}
+	pidx := int32(len(e.patterns))
+	expand := func(terms []string) ([]int32, error) {
+		var out []int32
+		for _, t := range terms {
+			list := []string{t}
+			if name, ok := strings.CutPrefix(t, "@"); ok {
+				l, found := p.Terms[name]
+				if !found {
+					return nil, fmt.Errorf("unknown term list %q", t)
+				}
+				list = l
+			}
+			for _, lt := range list {
+				id, err := ix.term(lt, seen)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, id)
+			}
+		}
+		return out, nil
+	}
+	post := func(ids []int32) {
+		for _, id := range ids {
+			if ix.regexTerm[id] {
+				cp.regex = append(cp.regex, id)
+				continue
+			}
+			cp.literal = true
+			ps := ix.postings[id]
+			if len(ps) == 0 || ps[len(ps)-1] != pidx {
+				ix.postings[id] = append(ps, pidx)
+			}
+		}
+	}
+	for _, g := range pat.All {
+		ids, err := expand(g)
+		if err != nil {
+			return nil, err
+		}
+		cp.all = append(cp.all, ids)
+		post(ids)
+	}
+	var err error
+	if cp.any, err = expand(pat.Any); err != nil {
+		return nil, err
+	}
+	post(cp.any)
+	if cp.none, err = expand(pat.None); err != nil {
+		return nil, err
+	}
+	// none terms never make a pattern a candidate, but regex none terms
+	// must still be run.
+	for _, id := range cp.none {
+		if ix.regexTerm[id] {
+			cp.regex = append(cp.regex, id)
+		}
+	}
+	e.patterns = append(e.patterns, cp)
+	if !cp.literal {
+		e.always = append(e.always, pidx)
+	}
+	return cp, nil
+}

@@ -1,0 +1,615 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/clausecheck/clausecheck/extract"
+)
+
+// wordInfo is what one distinct document word means to the index.
+type wordInfo struct {
+	atoms []int32 // exact atoms: the word itself and every matching prefix
+	fz    []fzAtom
+}
+
+type fzAtom struct {
+	atom int32
+	dist uint8
+	dict bool // the document word is itself an English word
+}
+
+// hit is one occurrence of a logical term in a sentence.
+type hit struct {
+	term       int32
+	sent       int32 // index into the document's sentences
+	tok, n     int32 // first token in the sentence, number of tokens
+	abs        int32 // absolute token index in the document
+	start, end int32 // byte offsets
+	dist       uint8 // edits used; 0 for an exact match
+	fzTok      int32 // token read fuzzily, -1 when none
+	fzAtom     int32
+}
+
+type tokInfo struct {
+	wi         *wordInfo
+	start, end int32
+}
+
+// docState is the per-document work of one Evaluate call.
+type docState struct {
+	e         *Engine
+	doc       *extract.Document
+	sents     []extract.Sentence
+	words     map[string]*wordInfo
+	fzBudget  int
+	hits      []hit
+	ranges    map[int32][2]int32 // sentence → its hits
+	analyses  map[int32]*analysis
+	regexHits map[[2]int32][]hit
+	absBase   []int32 // absolute index of each sentence's first token
+	roles     *roleIndex
+}
+
+// maxFuzzyLookups bounds the distinct unknown words looked up per document,
+// so a page of OCR noise cannot make a document arbitrarily slow.
+const maxFuzzyLookups = 20000
+
+func (st *docState) lookup(w string) *wordInfo {
+	ix := st.e.ix
+	var wi wordInfo
+	if a, ok := ix.exact[w]; ok {
+		wi.atoms = append(wi.atoms, a)
+	}
+	for _, l := range ix.prefixLen {
+		if l > len(w) {
+			break
+		}
+		if a, ok := ix.prefix[w[:l]]; ok {
+			wi.atoms = append(wi.atoms, a)
+		}
+	}
+	if len(wi.atoms) == 0 && st.fzBudget > 0 && fuzzyEligible(w) {
+		st.fzBudget--
+		wi.fz = ix.fuzzyAtoms(w)
+	}
+	if len(wi.atoms) == 0 && len(wi.fz) == 0 {
+		return nil
+	}
+	return &wi
+}
+
+// scan tokenises every sentence once and records every term hit.
+func (st *docState) scan(ctx context.Context) error {
+	var sc scanner
+	var toks []tokInfo
+	ix := st.e.ix
+	abs := int32(0)
+	st.absBase = make([]int32, len(st.sents))
+	for si, s := range st.sents {
+		st.absBase[si] = abs
+		if si%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if s.Start < 0 || s.End > len(st.doc.Text) || s.Start > s.End {
+			continue
+		}
+		toks = toks[:0]
+		base := int32(s.Start)
+		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, _ uint8, _ bool) {
+			wi, ok := st.words[string(w)]
+			if !ok {
+				k := string(w)
+				wi = st.lookup(k)
+				st.words[k] = wi
+			}
+			toks = append(toks, tokInfo{wi: wi, start: base + int32(start), end: base + int32(end)})
+		})
+		lo := int32(len(st.hits))
+		for i, t := range toks {
+			if t.wi == nil {
+				continue
+			}
+			for _, a := range t.wi.atoms {
+				for _, c := range ix.first[a] {
+					st.match(toks, i, &ix.cterms[c], int32(si), abs, 0, -1, -1)
+				}
+			}
+			for _, f := range t.wi.fz {
+				for _, c := range ix.first[f.atom] {
+					ct := &ix.cterms[c]
+					if f.dict && len(ct.atoms) < 2 {
+						continue // a real word is never misread alone
+					}
+					st.match(toks, i, ct, int32(si), abs, f.dist, int32(i), f.atom)
+				}
+			}
+		}
+		if hi := int32(len(st.hits)); hi > lo {
+			st.ranges[int32(si)] = [2]int32{lo, hi}
+		}
+		abs += int32(len(toks))
+	}
+	return nil
+}
+
+// match checks the rest of term ct after its first word at toks[i].
+func (st *docState) match(toks []tokInfo, i int, ct *cterm, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
+	if i+len(ct.atoms) > len(toks) {
+		return
+	}
+	for k := 1; k < len(ct.atoms); k++ {
+		wi := toks[i+k].wi
+		if wi == nil {
+			return
+		}
+		found := false
+		for _, a := range wi.atoms {
+			if a == ct.atoms[k] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			for _, f := range wi.fz {
+				if f.atom == ct.atoms[k] && fzTok < 0 {
+					found = true
+					dist += f.dist
+					fzTok, fzAtomID = int32(i+k), f.atom
+					break
+				}
+			}
+		}
+		if !found {
+			return
+		}
+	}
+	n := len(ct.atoms)
+	st.hits = append(st.hits, hit{
+		term: ct.id, sent: si, tok: int32(i), n: int32(n), abs: abs + int32(i),
+		start: toks[i].start, end: toks[i+n-1].end, dist: dist, fzTok: fzTok, fzAtom: fzAtomID,
+	})
+}
+
+// Evaluate returns one Finding per enabled rule, in Rules order, with
+// evidence byte offsets into doc.Text. It returns nil when ctx is cancelled
+// before it finishes.
+func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding {
+	st := &docState{
+		e: e, doc: doc, sents: sentences(doc), words: map[string]*wordInfo{}, fzBudget: maxFuzzyLookups,
+		ranges: map[int32][2]int32{}, analyses: map[int32]*analysis{}, regexHits: map[[2]int32][]hit{},
+	}
+	if err := st.scan(ctx); err != nil {
+		return nil
+	}
+	matches := make([][3][]*pmatch, len(e.crules))
+	ruleIdx := map[*crule]int{}
+	for i, cr := range e.crules {
+		ruleIdx[cr] = i
+	}
+	record := func(cp *cpattern, m *pmatch) {
+		k := kindIndex(cp.kind)
+		ms := &matches[ruleIdx[cp.rule]][k]
+		if len(*ms) < 16 {
+			*ms = append(*ms, m)
+		}
+	}
+	// Sentences with hits, in document order.
+	sentList := make([]int32, 0, len(st.ranges))
+	for si := range st.ranges {
+		sentList = append(sentList, si)
+	}
+	sort.Slice(sentList, func(i, j int) bool { return sentList[i] < sentList[j] })
+	stamp := make([]int32, len(e.patterns))
+	type secKey struct {
+		pat int32
+		sec int
+	}
+	sectionCands := map[secKey][]int32{}
+	var secOrder []secKey
+	for n, si := range sentList {
+		if n%256 == 0 && ctx.Err() != nil {
+			return nil
+		}
+		r := st.ranges[si]
+		hs := st.hits[r[0]:r[1]]
+		sort.Slice(hs, func(i, j int) bool {
+			if hs[i].term != hs[j].term {
+				return hs[i].term < hs[j].term
+			}
+			return hs[i].tok < hs[j].tok
+		})
+		for _, h := range hs {
+			for _, pi := range e.ix.postings[h.term] {
+				if stamp[pi] == si+1 {
+					continue
+				}
+				stamp[pi] = si + 1
+				cp := e.patterns[pi]
+				if cp.rule.r.Scope == ScopeSection {
+					k := secKey{pi, st.sents[si].Section}
+					if _, ok := sectionCands[k]; !ok {
+						secOrder = append(secOrder, k)
+					}
+					sectionCands[k] = append(sectionCands[k], si)
+					continue
+				}
+				if m := st.evalPattern(cp, []int32{si}); m != nil {
+					record(cp, m)
+				}
+			}
+		}
+	}
+	for _, k := range secOrder {
+		cp := e.patterns[k.pat]
+		view := sectionCands[k]
+		if k.sec < 0 {
+			// Sentences before any heading form no section: each stands alone.
+			for _, si := range view {
+				if m := st.evalPattern(cp, []int32{si}); m != nil {
+					record(cp, m)
+				}
+			}
+			continue
+		}
+		if m := st.evalPattern(cp, view); m != nil {
+			record(cp, m)
+		}
+	}
+	for _, pi := range e.always {
+		cp := e.patterns[pi]
+		for si := range st.sents {
+			if si%256 == 0 && ctx.Err() != nil {
+				return nil
+			}
+			if m := st.evalPattern(cp, []int32{int32(si)}); m != nil {
+				record(cp, m)
+			}
+		}
+	}
+	out := make([]Finding, len(e.crules))
+	for i, cr := range e.crules {
+		out[i] = st.finding(cr, matches[i])
+	}
+	return out
+}
+
+func kindIndex(s Status) int {
+	switch s {
+	case Present:
+		return 0
+	case Weak:
+		return 1
+	}
+	return 2
+}
+
+// pmatch is one pattern match: the sentences that supplied its terms.
+type pmatch struct {
+	sents  []int32
+	anchor int32 // sentence of the first term
+	pos    int32 // its byte offset, for ordering
+	fuzzy  bool
+	note   string
+}
+
+func (st *docState) analysis(si int32) *analysis {
+	if a, ok := st.analyses[si]; ok {
+		return a
+	}
+	if st.roles == nil {
+		st.roles = definitions(st.doc.Text)
+	}
+	s := st.sents[si]
+	a := analyse(st.doc.Text[s.Start:s.End], s.Start, st.roles)
+	st.analyses[si] = a
+	return a
+}
+
+// termHits returns the usable hits of the given terms in the view's sentences.
+func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
+	var out []hit
+	for _, si := range view {
+		r, ok := st.ranges[si]
+		var hs []hit
+		if ok {
+			hs = st.hits[r[0]:r[1]]
+		}
+		for _, t := range terms {
+			if st.e.ix.regexTerm[t] {
+				out = append(out, st.regex(t, si)...)
+				continue
+			}
+			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
+			for ; k < len(hs) && hs[k].term == t; k++ {
+				if int(hs[k].dist) <= tol {
+					out = append(out, hs[k])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// regex runs a regular-expression term on one sentence, once.
+func (st *docState) regex(t, si int32) []hit {
+	key := [2]int32{t, si}
+	if hs, ok := st.regexHits[key]; ok {
+		return hs
+	}
+	re := st.e.ix.regexps[t]
+	s := st.sents[si]
+	text := st.doc.Text[s.Start:s.End]
+	var hs []hit
+	a := st.analysis(si)
+	abs := st.absBase[si]
+	for _, loc := range re.FindAllStringIndex(text, 16) {
+		b := int32(s.Start + loc[0])
+		tok := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].end > int(b) })
+		hs = append(hs, hit{term: t, sent: si, tok: int32(tok), n: 1, abs: abs + int32(tok), start: b, end: int32(s.Start + loc[1]), fzTok: -1})
+	}
+	st.regexHits[key] = hs
+	return hs
+}
+
+// better orders hits: exact before fuzzy, then earlier before later.
+func better(a, b hit) bool {
+	if (a.dist == 0) != (b.dist == 0) {
+		return a.dist == 0
+	}
+	return a.start < b.start
+}
+
+// evalPattern tries pattern cp on the sentences of view (one sentence, or
+// the candidate sentences of one section).
+func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
+	tol := cp.rule.tol
+	groups := make([][]hit, 0, len(cp.all)+1)
+	for _, g := range cp.all {
+		hs := st.termHits(g, view, tol)
+		if len(hs) == 0 {
+			return nil
+		}
+		groups = append(groups, hs)
+	}
+	if len(cp.any) > 0 {
+		hs := st.termHits(cp.any, view, tol)
+		if len(hs) == 0 {
+			return nil
+		}
+		groups = append(groups, hs)
+	}
+	if len(groups) == 0 {
+		return nil
+	}
+	anchors := append([]hit(nil), groups[0]...)
+	sort.Slice(anchors, func(i, j int) bool { return better(anchors[i], anchors[j]) })
+	for _, an := range anchors {
+		chosen := []hit{an}
+		ok := true
+		for _, g := range groups[1:] {
+			var best *hit
+			for k := range g {
+				h := &g[k]
+				if cp.within > 0 && absDiff(h.abs, an.abs) > int32(cp.within) {
+					continue
+				}
+				if best == nil || (h.dist == 0) != (best.dist == 0) && h.dist == 0 ||
+					(h.dist == 0) == (best.dist == 0) && absDiff(h.abs, an.abs) < absDiff(best.abs, an.abs) {
+					best = h
+				}
+			}
+			if best == nil {
+				ok = false
+				break
+			}
+			chosen = append(chosen, *best)
+		}
+		if !ok {
+			continue
+		}
+		if cp.within > 0 && len(view) > 1 {
+			// abs indexes are document-wide, so within also works across
+			// the sentences of a section.
+		}
+		a := st.analysis(an.sent)
+		pol, sd := a.governing(int(an.tok))
+		if cp.polarity&polarityBits[pol] == 0 {
+			continue
+		}
+		if cp.party == Vendor && sd == sideCustomer || cp.party == Customer && sd == sideVendor {
+			continue
+		}
+		m := &pmatch{anchor: an.sent, pos: an.start}
+		for _, h := range chosen {
+			if !containsInt32(m.sents, h.sent) {
+				m.sents = append(m.sents, h.sent)
+			}
+			if h.dist > 0 && !m.fuzzy {
+				m.fuzzy = true
+				word := st.doc.Text[h.start:h.end]
+				if h.fzTok >= 0 {
+					word = st.fuzzyWord(h)
+				}
+				m.note = fmt.Sprintf("%q read as %q", word, st.e.ix.atomWord[h.fzAtom])
+			}
+		}
+		sort.Slice(m.sents, func(i, j int) bool { return m.sents[i] < m.sents[j] })
+		if len(cp.none) > 0 && len(st.termHits(cp.none, m.sents, tol)) > 0 {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// fuzzyWord returns the document word that was read fuzzily in hit h.
+func (st *docState) fuzzyWord(h hit) string {
+	a := st.analysis(h.sent)
+	if int(h.fzTok) < len(a.toks) {
+		t := a.toks[h.fzTok]
+		return st.doc.Text[t.start:t.end]
+	}
+	return st.doc.Text[h.start:h.end]
+}
+
+func absDiff(a, b int32) int32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+func containsInt32(s []int32, v int32) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// finding turns a rule's pattern matches into its verdict.
+func (st *docState) finding(cr *crule, ms [3][]*pmatch) Finding {
+	r := cr.r
+	f := Finding{Rule: r.ID, Pack: r.Pack, Title: r.Title, Severity: cr.severity,
+		Citation: r.Citation, Recommendation: r.Recommendation, Evidence: []Evidence{}}
+	present, weak, contra := ms[0], ms[1], ms[2]
+	switch {
+	case len(contra) > 0:
+		f.Status, f.Message = Contradicted, "the contract says the opposite"
+		f.Evidence = st.evidence(contra)
+	case len(present) > 0 && r.Quantity != nil:
+		best := Status("")
+		var bestMs []*pmatch
+		msg := ""
+		for _, m := range present {
+			s, why := st.quantityStatus(cr, m)
+			switch {
+			case best == "" || statusRank(s) < statusRank(best):
+				best, bestMs, msg = s, []*pmatch{m}, why
+			case s == best:
+				bestMs = append(bestMs, m)
+			}
+		}
+		f.Status, f.Message = best, msg
+		f.Evidence = st.evidence(bestMs)
+	case len(present) > 0:
+		f.Status, f.Message = Present, "found"
+		f.Evidence = st.evidence(present)
+	case len(weak) > 0:
+		f.Status, f.Message = Weak, "only a weaker form of the protection was found"
+		f.Evidence = st.evidence(weak)
+	default:
+		f.Status, f.Message = Missing, "not found in the readable text"
+	}
+	return f
+}
+
+// statusRank orders the statuses a present match can end in, best first.
+func statusRank(s Status) int {
+	switch s {
+	case Present:
+		return 0
+	case Weak:
+		return 1
+	}
+	return 2
+}
+
+// maxEvidence is the most quotes a finding carries.
+const maxEvidence = 3
+
+// evidence quotes the matches' sentences, exact matches before fuzzy ones,
+// earlier before later, each sentence once.
+func (st *docState) evidence(ms []*pmatch) []Evidence {
+	sorted := append([]*pmatch(nil), ms...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].fuzzy != sorted[j].fuzzy {
+			return !sorted[i].fuzzy
+		}
+		return sorted[i].pos < sorted[j].pos
+	})
+	out := []Evidence{}
+	seen := map[int32]bool{}
+	for _, m := range sorted {
+		for _, si := range m.sents {
+			if seen[si] || len(out) == maxEvidence {
+				continue
+			}
+			seen[si] = true
+			s := st.sents[si]
+			ev := Evidence{Page: s.Page, Quote: st.doc.Text[s.Start:s.End], Start: s.Start, End: s.End, Fuzzy: m.fuzzy, Note: m.note}
+			if s.Section >= 0 && s.Section < len(st.doc.Sections) {
+				ev.Section = st.doc.Sections[s.Section].Number
+			}
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// quantityStatus judges the quantity stated in a present match.
+func (st *docState) quantityStatus(cr *crule, m *pmatch) (Status, string) {
+	q := cr.r.Quantity
+	var found, vague *Quantity
+	for _, si := range m.sents {
+		s := st.sents[si]
+		for _, x := range ParseQuantities(st.doc.Text[s.Start:s.End]) {
+			if x.Kind != q.Kind {
+				continue
+			}
+			x := x
+			if x.Vague {
+				if vague == nil {
+					vague = &x
+				}
+				continue
+			}
+			if found == nil {
+				found = &x
+			}
+		}
+	}
+	limit := describeLimit(q.Kind, cr.limit)
+	switch {
+	case found != nil:
+		v := found.Value
+		switch q.Kind {
+		case Duration:
+			if v <= cr.limit {
+				return Present, "found"
+			}
+			why := fmt.Sprintf("%q is more than the %s", found.Text, limit)
+			if found.Unit != "days" && found.Unit != "calendar days" {
+				why = fmt.Sprintf("%q (%s calendar days) is more than the %s", found.Text, formatNumber(round2(v)), limit)
+			}
+			if q.ContradictedAbove != nil && v > *q.ContradictedAbove {
+				return Contradicted, why
+			}
+			return Weak, why
+		default:
+			if v >= cr.limit {
+				return Present, "found"
+			}
+			why := fmt.Sprintf("%q is below the %s", found.Text, limit)
+			if q.ContradictedBelow != nil && v < *q.ContradictedBelow {
+				return Contradicted, why
+			}
+			return Weak, why
+		}
+	case vague != nil:
+		if q.Vague == Present {
+			return Present, "found"
+		}
+		return Weak, fmt.Sprintf("%q sets no number of days (the %s)", vague.Text, limit)
+	}
+	if q.Absent == Present {
+		return Present, "found"
+	}
+	what := map[QuantityKind]string{Duration: "no time limit", Money: "no amount", Percent: "no percentage"}[q.Kind]
+	return Weak, fmt.Sprintf("%s stated (the %s)", what, limit)
+}
+
+func round2(v float64) float64 { return float64(int64(v*100+0.5)) / 100 }

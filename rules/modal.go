@@ -1,0 +1,455 @@
+package rules
+
+import "strings"
+
+// modal is one modal expression in a sentence: tokens [at, end).
+type modal struct {
+	at, end  int
+	polarity Polarity
+	clause   int
+	inverted bool // "in no event shall Vendor": the subject follows
+	side     side
+}
+
+// side is the contract party a clause binds.
+type side uint8
+
+const (
+	sideNone side = iota
+	sideVendor
+	sideCustomer
+)
+
+// analysis is the lazily built structure of one sentence: its tokens,
+// clauses and modal expressions with their subjects.
+type analysis struct {
+	toks   []token
+	clause []int // clause index per token
+	modals []modal
+	start  int // byte offset of the sentence
+}
+
+func in(w string, set ...string) bool {
+	for _, s := range set {
+		if w == s {
+			return true
+		}
+	}
+	return false
+}
+
+var baseModals = []string{"shall", "will", "must", "may", "can", "should", "would", "might"}
+
+// clauseBreak reports whether a new clause starts at token i: after ";" or
+// ":", or at ", and" / ", but" / ", provided" and the like.
+func clauseBreak(ts []token, i int) bool {
+	t := ts[i]
+	if t.sep&sepClause != 0 {
+		return true
+	}
+	if in(t.word, "provided", "except", "unless", "however", "notwithstanding") && (t.sep&sepComma != 0 || i+1 < len(ts) && in(ts[i+1].word, "that", "however")) {
+		return true
+	}
+	return t.sep&sepComma != 0 && in(t.word, "and", "but", "or", "whereas", "although", "while")
+}
+
+// classify finds the modal expression starting at token i, if any, and
+// returns its polarity and the index after it.
+func classify(ts []token, i int) (Polarity, int, bool) {
+	w := func(k int) string {
+		if i+k < len(ts) {
+			return ts[i+k].word
+		}
+		return ""
+	}
+	dutyWord := func(s string) bool {
+		return in(s, "required", "obligated", "obliged", "responsible", "liable", "bound")
+	}
+	dutyNoun := func(s string) bool {
+		return in(s, "obligation", "obligations", "duty", "duties", "responsibility", "liability")
+	}
+	w0 := w(0)
+	switch {
+	case in(w0, baseModals...):
+		// shall not be required to / shall have no obligation to
+		if w(1) == "not" || w(1) == "never" {
+			if w(2) == "be" && dutyWord(w(3)) {
+				return NegatedObligation, i + 4, true
+			}
+			if w(2) == "have" && (w(3) == "any" || w(3) == "an") && dutyNoun(w(4)) {
+				return NegatedObligation, i + 5, true
+			}
+			return Prohibition, i + 2, true
+		}
+		if (w(1) == "have" || w(1) == "be") && (w(2) == "no" && dutyNoun(w(3)) || w(2) == "under" && w(3) == "no") {
+			return NegatedObligation, i + 4, true
+		}
+		if w(1) == "in" && w(2) == "no" && w(3) == "event" || w(1) == "under" && w(2) == "no" && w(3) == "circumstances" {
+			return Prohibition, i + 4, true
+		}
+		if w(1) == "be" && in(w(2), "permitted", "entitled", "allowed", "authorized", "authorised", "free") {
+			return Permission, i + 3, true
+		}
+		if w(1) == "be" && in(w(2), "prohibited", "forbidden", "barred") {
+			return Prohibition, i + 3, true
+		}
+		if w(1) == "have" && w(2) == "the" && w(3) == "right" {
+			return Permission, i + 4, true
+		}
+		if w(1) == "refrain" {
+			return Prohibition, i + 2, true
+		}
+		if in(w0, "may", "can", "might") {
+			return Permission, i + 1, true
+		}
+		if w0 == "would" || w0 == "should" {
+			return Obligation, i + 1, true
+		}
+		return Obligation, i + 1, true
+	case w0 == "cannot":
+		return Prohibition, i + 1, true
+	case w0 == "need" && w(1) == "not":
+		return NegatedObligation, i + 2, true
+	case in(w0, "is", "are", "be", "being") && w(1) == "not" && dutyWord(w(2)):
+		return NegatedObligation, i + 3, true
+	case in(w0, "is", "are", "be") && w(1) == "under" && w(2) == "no":
+		return NegatedObligation, i + 3, true
+	case in(w0, "has", "have") && w(1) == "no" && dutyNoun(w(2)):
+		return NegatedObligation, i + 3, true
+	case w0 == "no" && dutyNoun(w(1)) && w(2) == "to":
+		return NegatedObligation, i + 2, true
+	case w0 == "in" && w(1) == "no" && w(2) == "event" || w0 == "under" && w(1) == "no" && w(2) == "circumstances":
+		n := i + 3
+		if in(w(3), baseModals...) {
+			n++
+		}
+		return Prohibition, n, true
+	case in(w0, "is", "are", "be") && in(w(1), "prohibited", "forbidden", "barred"):
+		return Prohibition, i + 2, true
+	case in(w0, "is", "are", "be") && w(1) == "not" && in(w(2), "permitted", "allowed", "authorized", "authorised", "entitled"):
+		return Prohibition, i + 3, true
+	case w0 == "prohibited" && w(1) == "from":
+		return Prohibition, i + 2, true
+	case in(w0, "agrees", "agree", "covenants", "covenant", "undertakes", "undertake") && w(1) == "not":
+		return Prohibition, i + 2, true
+	case w0 == "nor":
+		n := i + 1
+		if in(w(1), baseModals...) {
+			n++
+		}
+		return Prohibition, n, true
+	case in(w0, "is", "are") && in(w(1), "permitted", "entitled", "allowed", "authorized", "authorised", "free") && w(2) == "to":
+		return Permission, i + 3, true
+	case in(w0, "has", "have", "reserves", "retains", "reserve", "retain") && w(1) == "the" && w(2) == "right":
+		return Permission, i + 3, true
+	case in(w0, "agrees", "agree", "covenants", "covenant", "undertakes", "undertake", "commits") && in(w(1), "to", "that"):
+		return Obligation, i + 2, true
+	case in(w0, "is", "are") && in(w(1), "required", "obligated", "obliged", "responsible", "bound"):
+		return Obligation, i + 2, true
+	case in(w0, "has", "have") && in(w(1), "an", "the") && dutyNoun(w(2)):
+		return Obligation, i + 3, true
+	}
+	return "", i, false
+}
+
+// analyse splits the sentence into clauses and finds its modal expressions
+// and their subjects.
+func analyse(text string, base int, roles *roleIndex) *analysis {
+	a := &analysis{toks: tokens(text, base), start: base}
+	ts := a.toks
+	a.clause = make([]int, len(ts))
+	c := 0
+	clauseStart := 0
+	negator := -1 // a "no"/"neither"/"nothing" opening the clause's subject
+	for i := 0; i < len(ts); {
+		if i > 0 && clauseBreak(ts, i) {
+			c++
+			clauseStart = i
+			negator = -1
+		}
+		a.clause[i] = c
+		if in(ts[i].word, "no", "neither", "nothing", "none") && !(i+1 < len(ts) && in(ts[i+1].word, "later", "less", "more", "fewer", "greater", "event", "circumstances", "obligation", "duty")) {
+			negator = i
+		}
+		pol, next, ok := classify(ts, i)
+		if !ok {
+			i++
+			continue
+		}
+		m := modal{at: i, end: next, polarity: pol, clause: c}
+		w := ts[i].word
+		m.inverted = w == "in" || w == "under" || w == "nor"
+		if negator >= clauseStart && negator >= 0 && pol == Obligation && in(w, baseModals...) {
+			// "No Subcontractor shall ...", "Nothing herein shall require ..."
+			m.polarity = Prohibition
+			if ts[negator].word == "nothing" && next < len(ts) && (strings.HasPrefix(ts[next].word, "requir") || strings.HasPrefix(ts[next].word, "obligat")) {
+				m.polarity = NegatedObligation
+			}
+		}
+		for k := i + 1; k < next && k < len(ts); k++ {
+			a.clause[k] = c
+		}
+		m.side = a.subject(m, clauseStart, roles)
+		a.modals = append(a.modals, m)
+		i = next
+	}
+	// A clause with no modal of its own (a list continued after ", or")
+	// takes the last modal before it.
+	return a
+}
+
+// subject resolves the party bound by modal m: the nearest role word before
+// it in its clause (possessives skipped: "at Hospital's request"), else for
+// an inverted modal the words after it, else the previous modal's subject
+// when the clause has no subject of its own.
+func (a *analysis) subject(m modal, clauseStart int, roles *roleIndex) side {
+	ts := a.toks
+	lo := m.at - 12
+	if lo < clauseStart {
+		lo = clauseStart
+	}
+	for k := m.at - 1; k >= lo; k-- {
+		if ts[k].poss {
+			continue
+		}
+		if s := roles.at(ts, k); s != sideNone {
+			return s
+		}
+	}
+	if m.inverted || m.at-clauseStart <= 1 {
+		for k := m.end; k < m.end+3 && k < len(ts); k++ {
+			if s := roles.at(ts, k); s != sideNone {
+				return s
+			}
+		}
+	}
+	if m.at-clauseStart <= 1 && len(a.modals) > 0 {
+		return a.modals[len(a.modals)-1].side
+	}
+	return sideNone
+}
+
+// governing returns the polarity and subject of the clause holding token
+// i: the nearest modal before it in the clause, else the first after it,
+// else the last modal of an earlier clause when this clause has none.
+func (a *analysis) governing(i int) (Polarity, side) {
+	c := a.clause[i]
+	var best *modal
+	for k := range a.modals {
+		m := &a.modals[k]
+		if m.clause != c {
+			continue
+		}
+		if m.at <= i {
+			best = m
+		} else if best == nil {
+			best = m
+			break
+		}
+	}
+	if best == nil {
+		hasOwn := false
+		for k := range a.modals {
+			if a.modals[k].clause == c {
+				hasOwn = true
+			}
+		}
+		if !hasOwn {
+			for k := len(a.modals) - 1; k >= 0; k-- {
+				if a.modals[k].clause < c {
+					best = &a.modals[k]
+					break
+				}
+			}
+		}
+	}
+	if best == nil {
+		return Statement, sideNone
+	}
+	return best.polarity, best.side
+}
+
+// roleIndex resolves words to contract sides: built-in role words plus the
+// names a document defines.
+type roleIndex struct {
+	names map[string]side // one-word names from the document's definitions
+}
+
+var roleWords = map[string]side{
+	"vendor": sideVendor, "vendors": sideVendor, "contractor": sideVendor, "contractors": sideVendor,
+	"subcontractor": sideVendor, "subcontractors": sideVendor, "supplier": sideVendor, "suppliers": sideVendor,
+	"consultant": sideVendor, "consultants": sideVendor, "licensor": sideVendor, "seller": sideVendor,
+	"hospital": sideCustomer, "hospitals": sideCustomer, "customer": sideCustomer, "customers": sideCustomer,
+	"client": sideCustomer, "clients": sideCustomer, "licensee": sideCustomer, "buyer": sideCustomer,
+	"purchaser": sideCustomer,
+}
+
+var rolePairs = map[[2]string]side{
+	{"business", "associate"}: sideVendor, {"business", "associates"}: sideVendor,
+	{"service", "provider"}: sideVendor, {"service", "providers"}: sideVendor,
+	{"covered", "entity"}: sideCustomer, {"covered", "entities"}: sideCustomer,
+	{"health", "system"}: sideCustomer, {"medical", "center"}: sideCustomer,
+	{"medical", "centre"}: sideCustomer,
+}
+
+// at returns the side named by the word at k (or the two words ending at k).
+func (r *roleIndex) at(ts []token, k int) side {
+	w := ts[k].word
+	if k > 0 {
+		if s, ok := rolePairs[[2]string{ts[k-1].word, w}]; ok {
+			return s
+		}
+	}
+	if s, ok := roleWords[w]; ok {
+		return s
+	}
+	if r != nil {
+		if s, ok := r.names[w]; ok {
+			return s
+		}
+	}
+	return sideNone
+}
+
+// sideOf resolves a quoted defined term ("Business Associate") to a side.
+func sideOf(name string) side {
+	ts := tokens(name, 0)
+	for k := len(ts) - 1; k >= 0; k-- {
+		if s := (*roleIndex)(nil).at(ts, k); s != sideNone {
+			return s
+		}
+	}
+	return sideNone
+}
+
+var nameStop = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "each": true, "party": true, "inc": true,
+	"llc": true, "ltd": true, "corp": true, "corporation": true, "company": true, "and": true,
+	"by": true, "between": true, "with": true, "st": true, "saint": true, "of": true,
+}
+
+// definitions finds the names a document gives its parties:
+// Acme Coding LLC ("Vendor"), ("Acme" or "Vendor"), hereinafter "Contractor",
+// "Business Associate" means Acme Coding LLC. Each name whose quoted
+// definition is a role word is recorded with that role's side.
+func definitions(text string) *roleIndex {
+	r := &roleIndex{names: map[string]side{}}
+	for _, q := range []struct{ open, close string }{{`"`, `"`}, {"“", "”"}} {
+		for i := 0; ; {
+			j := strings.Index(text[i:], q.open)
+			if j < 0 {
+				break
+			}
+			s := i + j + len(q.open)
+			k := strings.Index(text[s:], q.close)
+			if k < 0 || k > 60 {
+				i = s
+				continue
+			}
+			name := text[s : s+k]
+			after := s + k + len(q.close)
+			i = after
+			sd := sideOf(name)
+			if sd == sideNone {
+				continue
+			}
+			// The entity defined: the capitalised words before "(" or after "means".
+			before := text[max(0, s-len(q.open)-160) : s-len(q.open)]
+			if p := strings.LastIndexByte(before, '('); p >= 0 && len(before)-p < 60 {
+				r.addName(firstName(before[:p]), sd)
+				// Other quoted names in the same parentheses are aliases.
+				for _, alias := range quoted(before[p:], q.open, q.close) {
+					r.addName(alias, sd)
+				}
+				if e := strings.IndexByte(text[after:min(len(text), after+80)], ')'); e >= 0 {
+					for _, alias := range quoted(text[after:after+e], q.open, q.close) {
+						r.addName(alias, sd)
+					}
+				}
+				continue
+			}
+			rest := text[after:min(len(text), after+160)]
+			rt := tokens(rest, 0)
+			if len(rt) > 1 && (rt[0].word == "means" || rt[0].word == "shall" && rt[1].word == "mean") {
+				m := strings.Index(rest, "mean")
+				r.addName(firstNameAfter(rest[m+4:]), sd)
+			}
+		}
+	}
+	return r
+}
+
+func quoted(s, open, close string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, open)
+		if i < 0 {
+			return out
+		}
+		s = s[i+len(open):]
+		j := strings.Index(s, close)
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[:j])
+		s = s[j+len(close):]
+	}
+}
+
+// firstName returns the first word of the last run of capitalised words
+// in s that follows "between", "and", "by" or a line start.
+func firstName(s string) string {
+	ts := tokens(s, 0)
+	start := 0
+	for k, t := range ts {
+		if in(t.word, "between", "and", "by", "with") {
+			start = k + 1
+		}
+	}
+	return firstCapital(s, ts[start:])
+}
+
+func firstNameAfter(s string) string {
+	ts := tokens(s, 0)
+	if len(ts) > 6 {
+		ts = ts[:6]
+	}
+	return firstCapital(s, ts)
+}
+
+func firstCapital(s string, ts []token) string {
+	for _, t := range ts {
+		c := s[t.start]
+		if 'A' <= c && c <= 'Z' && !nameStop[t.word] && len(t.word) >= 3 {
+			return t.word
+		}
+	}
+	return ""
+}
+
+func (r *roleIndex) addName(name string, sd side) {
+	ts := tokens(name, 0)
+	if len(ts) == 0 {
+		return
+	}
+	// A one-word alias is recorded whole; a longer name by its first
+	// distinctive word ("Acme Coding LLC" → "acme").
+	w := ts[0].word
+	for _, t := range ts {
+		if !nameStop[t.word] {
+			w = t.word
+			break
+		}
+	}
+	if nameStop[w] || len(w) < 3 {
+		return
+	}
+	if _, builtin := roleWords[w]; builtin {
+		return
+	}
+	if old, ok := r.names[w]; ok && old != sd {
+		r.names[w] = sideNone // named on both sides: ambiguous
+		return
+	}
+	r.names[w] = sd
+}

@@ -1,0 +1,230 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Separator flags: what punctuation stood between a token and the one before.
+const (
+	sepComma  = 1 << iota
+	sepClause // ; or :
+	sepParen  // ( or )
+)
+
+// token is one word of a sentence, normalised: lower case, hyphens and
+// apostrophes inside the word removed ("sub-contractor" → "subcontractor"),
+// a possessive "'s" dropped, initialisms kept with their inner dots
+// ("U.S.", "U. S." → "u.s", distinct from the pronoun "us").
+type token struct {
+	word       string
+	start, end int // byte offsets
+	sep        uint8
+	poss       bool
+}
+
+// scanner splits text into tokens without allocating per token: emit gets
+// the normalised word in a buffer it must not keep.
+type scanner struct {
+	buf []byte
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isLetterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+func isDigitAt(s string, i int) bool { return i < len(s) && '0' <= s[i] && s[i] <= '9' }
+
+func isWordAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if s[i] < utf8.RuneSelf {
+		c := s[i]
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// scan calls emit for every token of s; offsets are relative to s.
+func (sc *scanner) scan(s string, emit func(word []byte, start, end int, sep uint8, poss bool)) {
+	var sep uint8
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		// Separators.
+		if c < utf8.RuneSelf && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			switch c {
+			case ',':
+				sep |= sepComma
+			case ';', ':':
+				sep |= sepClause
+			case '(', ')':
+				sep |= sepParen
+			}
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+		}
+		// A word starts at i.
+		start := i
+		sc.buf = sc.buf[:0]
+		poss := false
+		end := i
+	word:
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+					sc.buf = append(sc.buf, c)
+					i++
+					end = i
+					continue
+				case 'A' <= c && c <= 'Z':
+					sc.buf = append(sc.buf, c+'a'-'A')
+					i++
+					end = i
+					continue
+				case c == '-' && isWordAt(s, i+1) && len(sc.buf) > 0:
+					i++
+					continue
+				case (c == '.' || c == ',') && isDigitAt(s, i+1) && isDigitAt(s, i-1):
+					sc.buf = append(sc.buf, c)
+					i++
+					continue
+				case c == '\'' && isLetterAt(s, i+1):
+					if (s[i+1] == 's' || s[i+1] == 'S') && !isWordAt(s, i+2) {
+						poss = true
+						i += 2
+						break word
+					}
+					i++
+					continue
+				case c == '.' && len(sc.buf) == 1 && end-start == 1 && isLetterAt(s, start) && initialism(s, i):
+					// "U.S.", "U. S.": keep the dots; single letters only.
+					for i < len(s) && s[i] == '.' {
+						j := i + 1
+						if j < len(s) && s[j] == ' ' {
+							j++
+						}
+						if !isLetterAt(s, j) || s[j] >= utf8.RuneSelf || isWordAt(s, j+1) {
+							break
+						}
+						sc.buf = append(sc.buf, '.', lowerASCII(s[j]))
+						i = j + 1
+						end = i
+					}
+					if i < len(s) && s[i] == '.' {
+						i++
+					}
+					break word
+				}
+				break word
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isWordRune(r):
+				sc.buf = utf8.AppendRune(sc.buf, unicode.ToLower(r))
+				i += n
+				end = i
+			case r == '’' && isLetterAt(s, i+n):
+				if (s[i+n] == 's' || s[i+n] == 'S') && !isWordAt(s, i+n+1) {
+					poss = true
+					i += n + 1
+					break word
+				}
+				i += n
+			case (r == '‐' || r == '‑') && isWordAt(s, i+n):
+				i += n
+			default:
+				break word
+			}
+		}
+		if len(sc.buf) > 0 {
+			emit(sc.buf, start, end, sep, poss)
+		}
+		sep = 0
+	}
+}
+
+// initialism reports whether the '.' at i continues a run of single
+// letters each followed by a dot: "U.S", "U. S".
+func initialism(s string, i int) bool {
+	j := i + 1
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	return j < len(s) && s[j] < utf8.RuneSelf && isLetterAt(s, j) && !isWordAt(s, j+1)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// tokens returns the tokens of s with offsets shifted by base.
+func tokens(s string, base int) []token {
+	var sc scanner
+	var out []token
+	sc.scan(s, func(w []byte, start, end int, sep uint8, poss bool) {
+		out = append(out, token{word: string(w), start: base + start, end: base + end, sep: sep, poss: poss})
+	})
+	return out
+}
+
+// termWords splits a literal term into normalised words, a trailing "*"
+// kept on a word that is a prefix. It returns a message when the term is
+// malformed.
+func termWords(t string) ([]string, string) {
+	var out []string
+	for _, f := range strings.Fields(t) {
+		prefix := strings.HasSuffix(f, "*")
+		body := strings.TrimSuffix(f, "*")
+		if strings.Contains(body, "*") {
+			return nil, "* may only end a word"
+		}
+		ts := tokens(body, 0)
+		if len(ts) == 0 {
+			if prefix {
+				return nil, "* needs a word before it"
+			}
+			continue
+		}
+		for _, tk := range ts {
+			out = append(out, tk.word)
+		}
+		if prefix {
+			out[len(out)-1] += "*"
+		}
+	}
+	if len(out) == 0 {
+		return nil, "has no words"
+	}
+	return out, ""
+}

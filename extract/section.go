@@ -347,6 +347,10 @@ func findSections(text string, spans []span) []Section {
 	var open []subclause
 	for _, sp := range spans {
 		t := text[sp.start:sp.end]
+		if sp.heading && len(strings.Fields(t)) > 25 {
+			// A body paragraph in a heading style.
+			sp.heading = false
+		}
 		sec := Section{Page: sp.page, Start: sp.start}
 		ok := false
 		if h, isNum := parseNumbered(t); isNum && (sp.heading || h.title != "" || h.body != "" || h.named || h.depth > 1) {
@@ -357,7 +361,7 @@ func findSections(text string, spans []span) []Section {
 			if h.named && h.depth == 1 && sec.Number != "" && strings.Contains(sec.Number, " ") {
 				sec.Level = 1
 			}
-		} else if v, body, isEnum := parseEnum(t); isEnum && !sp.heading {
+		} else if v, body, isEnum := parseEnum(t); isEnum {
 			kind := pickKind(v, open)
 			// Close subclauses down to a sibling of the same kind.
 			for i := len(open) - 1; i >= 0; i-- {

@@ -104,7 +104,16 @@ func (ix *index) fuzzyAtoms(w string) []fzAtom {
 	isWord := inDictionary(w)
 	var out []fzAtom
 	if a, d, ok := closest(ix.model, ix.vocab, w, ix.maxTol); ok {
-		out = append(out, fzAtom{atom: a, dist: uint8(d), dict: isWord})
+		// A real word is read as another only through two swapped
+		// letters ("Untied" → "united"), never by adding, dropping or
+		// changing one: "either" is not "neither", "stated" not "states".
+		if !isWord || transposed(w, ix.atomWord[a]) {
+			out = append(out, fzAtom{atom: a, dist: uint8(d), dict: isWord})
+		}
+	}
+	if isWord {
+		// Prefixes are matched fuzzily only for words that are not English.
+		return out
 	}
 	bestD, bestA := ix.maxTol+1, int32(-1)
 	for _, l := range ix.prefixLen {
@@ -176,4 +185,16 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(a)]
+}
+
+// transposed reports whether b is a with two adjacent letters swapped.
+func transposed(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }

@@ -15,11 +15,15 @@ type Problem struct {
 }
 
 // String formats the problem as "file:line: rule-id: message", with "-" for
-// the rule ID when the problem belongs to no rule.
+// the rule ID when the problem belongs to no rule and without ":line" when
+// it has none (a configuration problem, an unreadable file).
 func (p Problem) String() string {
 	id := p.Rule
 	if id == "" {
 		id = "-"
+	}
+	if p.Line == 0 {
+		return fmt.Sprintf("%s: %s: %s", p.File, id, p.Message)
 	}
 	return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, id, p.Message)
 }

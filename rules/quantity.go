@@ -197,6 +197,8 @@ func ParseQuantities(sentence string) []Quantity {
 		}
 		if q.Kind == Percent && q.End < len(sentence) && sentence[q.End] == '%' {
 			q.End++
+		} else if q.Kind == Percent && q.End+1 < len(sentence) && sentence[q.End] == ' ' && sentence[q.End+1] == '%' {
+			q.End += 2
 		}
 		// "five million dollars ($5M)": the parenthesised repeat after the unit.
 		if end < len(ts) && ts[end].sep&sepParen != 0 {

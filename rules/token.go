@@ -16,13 +16,16 @@ const (
 // token is one word of a sentence, normalised: lower case, hyphens and
 // apostrophes inside the word removed ("sub-contractor" → "subcontractor"),
 // a possessive "'s" dropped, initialisms kept with their inner dots
-// ("U.S.", "U. S." → "u.s", distinct from the pronoun "us").
+// ("U.S.", "U. S." → "u.s", distinct from the pronoun "us"); "%" is the
+// word "percent".
 type token struct {
 	word       string
 	start, end int // byte offsets
 	sep        uint8
 	poss       bool
 }
+
+var percentWord = []byte("percent")
 
 // scanner splits text into tokens without allocating per token: emit gets
 // the normalised word in a buffer it must not keep.
@@ -78,6 +81,10 @@ func (sc *scanner) scan(s string, emit func(word []byte, start, end int, sep uin
 				sep |= sepClause
 			case '(', ')':
 				sep |= sepParen
+			case '%':
+				// "%" reads as the word "percent", so a term may use either.
+				emit(percentWord, i, i+1, sep, false)
+				sep = 0
 			}
 			i++
 			continue

@@ -56,7 +56,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 			}
 			done <- r
 		}()
-		r.blocks, r.pages, r.warnings, r.err = readFormat(ctx, name, data, format, opt)
+		r.blocks, r.pages, r.warnings, r.err = readFormatFn(ctx, name, data, format, opt)
 		if r.err == nil {
 			// Segmentation runs under the same guard as the reader.
 			build(doc, r.blocks, r.pages)
@@ -77,6 +77,10 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 	}
 	return doc, nil
 }
+
+// readFormatFn is the reader dispatch; tests replace it to check the
+// panic and time-limit guards.
+var readFormatFn = readFormat
 
 // readFormat runs the reader for format.
 func readFormat(ctx context.Context, name string, data []byte, format Format, opt Options) ([]Block, int, []string, error) {

@@ -10,11 +10,12 @@ import (
 )
 
 // csvHeader is the header row of the csv format.
-var csvHeader = []string{"path", "rule", "severity", "status", "page", "section", "quote", "message", "waived"}
+var csvHeader = []string{"path", "rule", "severity", "status", "file", "page", "section", "quote", "message", "waived"}
 
 // csvReport writes one row per document and rule, as each document comes.
 // A document that could not be read gets one row with its status and the
-// reason in the message column.
+// reason in the message column. The evidence columns hold the first
+// evidence; file names the bundle member it comes from.
 type csvReport struct {
 	w      *csv.Writer
 	header bool
@@ -30,10 +31,10 @@ func (c *csvReport) Write(r rules.Result) error {
 		c.w.Write(csvHeader)
 	}
 	if r.Status != rules.DocOK {
-		c.w.Write(cells(r.Path, "", "", string(r.Status), "", "", "", oneLine(r.Error), ""))
+		c.w.Write(cells(r.Path, "", "", string(r.Status), "", "", "", "", oneLine(r.Error), ""))
 	}
 	for _, f := range r.Findings {
-		var page, section, quote string
+		var file, page, section, quote string
 		if len(f.Evidence) > 0 {
 			e := f.Evidence[0]
 			if e.Page > 0 {
@@ -41,11 +42,9 @@ func (c *csvReport) Write(r rules.Result) error {
 			}
 			section = e.Section
 			quote = oneLine(e.Quote)
-			if e.File != "" {
-				section = strings.TrimSpace(e.File + " " + section)
-			}
+			file = e.File
 		}
-		c.w.Write(cells(r.Path, f.Rule, string(f.Severity), string(f.Status), page, section, quote, oneLine(f.Message), waiverText(f.Waived)))
+		c.w.Write(cells(r.Path, f.Rule, string(f.Severity), string(f.Status), file, page, section, quote, oneLine(f.Message), waiverText(f.Waived)))
 	}
 	c.w.Flush()
 	return c.w.Error()

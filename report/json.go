@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -22,7 +23,7 @@ var _ Writer = (*jsonReport)(nil)
 func newJSON(w io.Writer, opt Options) Writer { return &jsonReport{w: bufio.NewWriter(w), opt: opt} }
 
 func (j *jsonReport) start() error {
-	tool, err := json.Marshal(j.opt.tool())
+	tool, err := marshal(j.opt.tool(), "  ", "  ")
 	if err != nil {
 		return err
 	}
@@ -41,7 +42,7 @@ func (j *jsonReport) Write(r rules.Result) error {
 		j.w.WriteString(",")
 	}
 	j.n++
-	b, err := json.MarshalIndent(normal(r), "    ", "  ")
+	b, err := marshal(normal(r), "    ", "  ")
 	if err != nil {
 		return err
 	}
@@ -59,7 +60,7 @@ func (j *jsonReport) Close() error {
 	} else {
 		j.w.WriteString("\n  ")
 	}
-	sum, err := json.MarshalIndent(j.sum, "  ", "  ")
+	sum, err := marshal(j.sum, "  ", "  ")
 	if err != nil {
 		return err
 	}
@@ -82,4 +83,20 @@ func normal(r rules.Result) rules.Result {
 		r.Findings = []rules.Finding{}
 	}
 	return r
+}
+
+// marshal is json.MarshalIndent (json.Marshal with no indent) without
+// HTML escaping: contract text with < > & stays readable, and the reports
+// are not meant to be pasted into HTML.
+func marshal(v any, prefix, indent string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent != "" {
+		enc.SetIndent(prefix, indent)
+	}
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

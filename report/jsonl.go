@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/json"
 	"io"
 
 	"github.com/clausecheck/clausecheck/rules"
@@ -20,7 +19,7 @@ var _ Writer = (*jsonl)(nil)
 func newJSONL(w io.Writer, _ Options) Writer { return &jsonl{w: bufio.NewWriter(w)} }
 
 func (j *jsonl) Write(r rules.Result) error {
-	b, err := json.Marshal(normal(r))
+	b, err := marshal(normal(r), "", "")
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -179,7 +178,7 @@ func (s *sarif) Close() error {
 	}
 	run.Invocations = []sarifInvocation{inv}
 	log := sarifLog{Schema: sarifSchema, Version: SARIFVersion, Runs: []sarifRun{run}}
-	b, err := json.MarshalIndent(log, "", "  ")
+	b, err := marshal(log, "", "  ")
 	if err != nil {
 		return fmt.Errorf("sarif report: %w", err)
 	}

@@ -150,7 +150,9 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestReadGuards(t *testing.T) {
-	defer func(f func(context.Context, string, []byte, Format, Options) ([]Block, int, []string, error)) { readFormatFn = f }(readFormatFn)
+	defer func(f func(context.Context, string, []byte, Format, Options) ([]Block, int, []string, error)) {
+		readFormatFn = f
+	}(readFormatFn)
 	t.Run("panic", func(t *testing.T) {
 		readFormatFn = func(context.Context, string, []byte, Format, Options) ([]Block, int, []string, error) {
 			var m map[string]int

@@ -87,6 +87,24 @@ func headingLine(s string) bool {
 	return allCaps(s) && len(words) <= 10
 }
 
+// notTitles start short Title Case lines that are form fields or parties,
+// not headings.
+var notTitles = map[string]bool{"by": true, "name": true, "title": true, "date": true, "signature": true, "its": true, "attn": true, "address": true}
+
+// titleLine reports whether a whole block is a short Title Case line with
+// no closing punctuation ("Obligations of Business Associate"): a heading
+// in text without styles.
+func titleLine(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 10 || strings.ContainsAny(s[len(s)-1:], ".;,:!?") {
+		return false
+	}
+	if notTitles[strings.ToLower(strings.Trim(words[0], ":"))] || strings.ContainsAny(s, "|_@") {
+		return false
+	}
+	return titleLike(s)
+}
+
 // splitBlock cuts a reader's block at line breaks that begin a new clause:
 // a line starting with a clause number, enumerator or bullet after a line
 // that ends one (".", ":", ";"), and stand-alone heading lines. Text files
@@ -393,7 +411,7 @@ func findSections(text string, spans []span) []Section {
 				sec.Level = 1
 			}
 			ok = true
-		} else if headingLine(t) {
+		} else if headingLine(t) || titleLine(t) {
 			sec.Title = strings.TrimRight(t, ".: ")
 			sec.Level = 1
 			ok = true

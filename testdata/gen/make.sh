@@ -104,3 +104,18 @@ python3 "$here/zipbomb.py" "$m/zipbomb.docx" 620
 # encrypted.docx: the same DOCX saved by LibreOffice with the password
 # "secret" to open it (an OLE compound file, not a zip).
 /usr/bin/python3 "$here/encrypt_docx.py" "$src.docx" "$m/encrypted.docx" secret "$tmp/uno"
+
+# --- bundles (issue 7) -------------------------------------------------------
+# Each sub-folder of bundles/ is one contract made of several files. Sources
+# that are not themselves bundle files live in gen/src/ so that a bundle
+# folder holds only the documents of the deal.
+b=$td/bundles/riverbend-apex
+docx "$here/src/riverbend-apex-baa.txt" "$b/02-baa.docx" --lists
+docx "$here/src/riverbend-apex-amendment-1.txt" "$tmp/03-amendment-1.docx"
+pdf "$tmp/03-amendment-1.docx" "$b/03-amendment-1.pdf"
+printf '%s\n' 01-msa.txt 02-baa.docx 03-amendment-1.pdf >"$b/order.txt"
+
+b=$td/bundles/lakeside-medcode
+docx "$here/src/lakeside-medcode-msa.txt" "$tmp/1-master-services-agreement.docx"
+pdf "$tmp/1-master-services-agreement.docx" "$b/1-master-services-agreement.pdf"
+docx "$here/src/lakeside-medcode-baa.txt" "$b/2-business-associate-agreement.docx"

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"sync"
+	"sync/atomic"
+
 	"github.com/clausecheck/clausecheck/extract"
 )
 
@@ -24,6 +27,27 @@ type Engine struct {
 	ix       *index
 	patterns []*cpattern
 	always   []int32 // patterns with no literal term: tried on every sentence
+
+	fzCache sync.Map // document word → []fzAtom, shared by all documents
+	fzSize  atomic.Int64
+}
+
+// maxFuzzyCache bounds the words whose fuzzy reading the engine remembers
+// across documents.
+const maxFuzzyCache = 200000
+
+// fuzzyAtoms is ix.fuzzyAtoms with a cache shared by every document, since
+// contracts repeat their vocabulary.
+func (e *Engine) fuzzyAtoms(w string) []fzAtom {
+	if v, ok := e.fzCache.Load(w); ok {
+		return v.([]fzAtom)
+	}
+	fz := e.ix.fuzzyAtoms(w)
+	if e.fzSize.Load() < maxFuzzyCache {
+		e.fzSize.Add(1)
+		e.fzCache.Store(w, fz)
+	}
+	return fz
 }
 
 // Rules returns the enabled rules in pack then file order.

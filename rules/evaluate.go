@@ -45,8 +45,8 @@ type docState struct {
 	words     map[string]*wordInfo
 	fzBudget  int
 	hits      []hit
-	ranges    map[int32][2]int32 // sentence → its hits
-	analyses  map[int32]*analysis
+	ranges    [][2]int32 // sentence → its hits [lo, hi)
+	analyses  []*analysis
 	regexHits map[[2]int32][]hit
 	absBase   []int32 // absolute index of each sentence's first token
 	roles     *roleIndex
@@ -72,7 +72,7 @@ func (st *docState) lookup(w string) *wordInfo {
 	}
 	if len(wi.atoms) == 0 && st.fzBudget > 0 && fuzzyEligible(w) {
 		st.fzBudget--
-		wi.fz = ix.fuzzyAtoms(w)
+		wi.fz = st.e.fuzzyAtoms(w)
 	}
 	if len(wi.atoms) == 0 && len(wi.fz) == 0 {
 		return nil
@@ -126,9 +126,7 @@ func (st *docState) scan(ctx context.Context) error {
 				}
 			}
 		}
-		if hi := int32(len(st.hits)); hi > lo {
-			st.ranges[int32(si)] = [2]int32{lo, hi}
-		}
+		st.ranges[si] = [2]int32{lo, int32(len(st.hits))}
 		abs += int32(len(toks))
 	}
 	return nil
@@ -178,8 +176,10 @@ func (st *docState) match(toks []tokInfo, i int, ct *cterm, si, abs int32, dist 
 func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding {
 	st := &docState{
 		e: e, doc: doc, sents: sentences(doc), words: map[string]*wordInfo{}, fzBudget: maxFuzzyLookups,
-		ranges: map[int32][2]int32{}, analyses: map[int32]*analysis{}, regexHits: map[[2]int32][]hit{},
+		regexHits: map[[2]int32][]hit{},
 	}
+	st.ranges = make([][2]int32, len(st.sents))
+	st.analyses = make([]*analysis, len(st.sents))
 	if err := st.scan(ctx); err != nil {
 		return nil
 	}
@@ -196,11 +196,12 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		}
 	}
 	// Sentences with hits, in document order.
-	sentList := make([]int32, 0, len(st.ranges))
-	for si := range st.ranges {
-		sentList = append(sentList, si)
+	var sentList []int32
+	for si, r := range st.ranges {
+		if r[1] > r[0] {
+			sentList = append(sentList, int32(si))
+		}
 	}
-	sort.Slice(sentList, func(i, j int) bool { return sentList[i] < sentList[j] })
 	stamp := make([]int32, len(e.patterns))
 	type secKey struct {
 		pat int32
@@ -233,6 +234,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 						secOrder = append(secOrder, k)
 					}
 					sectionCands[k] = append(sectionCands[k], si)
+					continue
+				}
+				if !st.mayMatch(cp, hs) {
 					continue
 				}
 				if m := st.evalPattern(cp, []int32{si}); m != nil {
@@ -295,7 +299,7 @@ type pmatch struct {
 }
 
 func (st *docState) analysis(si int32) *analysis {
-	if a, ok := st.analyses[si]; ok {
+	if a := st.analyses[si]; a != nil {
 		return a
 	}
 	if st.roles == nil {
@@ -311,11 +315,8 @@ func (st *docState) analysis(si int32) *analysis {
 func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 	var out []hit
 	for _, si := range view {
-		r, ok := st.ranges[si]
-		var hs []hit
-		if ok {
-			hs = st.hits[r[0]:r[1]]
-		}
+		r := st.ranges[si]
+		hs := st.hits[r[0]:r[1]]
 		for _, t := range terms {
 			if st.e.ix.regexTerm[t] {
 				out = append(out, st.regex(t, si)...)
@@ -330,6 +331,29 @@ func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 		}
 	}
 	return out
+}
+
+// mayMatch is a quick check, without allocating, that every literal group
+// of cp has a hit among the sentence's hits hs (sorted by term).
+func (st *docState) mayMatch(cp *cpattern, hs []hit) bool {
+	has := func(terms []int32) bool {
+		for _, t := range terms {
+			if st.e.ix.regexTerm[t] {
+				return true
+			}
+			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
+			if k < len(hs) && hs[k].term == t {
+				return true
+			}
+		}
+		return false
+	}
+	for _, g := range cp.all {
+		if !has(g) {
+			return false
+		}
+	}
+	return len(cp.any) == 0 || has(cp.any)
 }
 
 // regex runs a regular-expression term on one sentence, once.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -45,16 +46,24 @@ func layoutPage(buf []byte, runs []textRun) []pdfLine {
 			continue
 		}
 		var group []textRun
+		blank := true
 		for _, r := range runs {
-			if r.orient == o && strings.TrimSpace(string(buf[r.start:r.end])) != "" {
+			if r.orient == o {
 				group = append(group, r)
+				if blank && len(bytes.TrimSpace(buf[r.start:r.end])) != 0 {
+					blank = false
+				}
 			}
 		}
-		if len(group) == 0 {
+		if len(group) == 0 || blank {
 			continue
 		}
 		ls, n := layoutGroup(buf, group, flow)
-		lines = append(lines, ls...)
+		for _, ln := range ls {
+			if ln.text != "" {
+				lines = append(lines, ln)
+			}
+		}
 		flow += n
 	}
 	return lines

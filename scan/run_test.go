@@ -298,3 +298,23 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+func TestRunRelativePaths(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"contracts/a.txt": "ALPHA", "contracts/sub/b.txt": "BROKEN"})
+	t.Chdir(dir)
+	got, _, err := collectRun(t, context.Background(), []string{"./contracts"}, fakeExtract(0), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, r := range got {
+		paths = append(paths, r.Path)
+	}
+	if want := []string{"contracts/a.txt", "contracts/sub/b.txt"}; !reflect.DeepEqual(paths, want) {
+		t.Errorf("paths %q, want %q: relative, slash-separated, as walked", paths, want)
+	}
+	if !strings.HasPrefix(got[1].Error, "contracts/sub/b.txt: ") {
+		t.Errorf("error %q does not name the file", got[1].Error)
+	}
+}

@@ -21,7 +21,7 @@ import (
 
 // Thresholds for telling a scan from a page with text.
 const (
-	scanChars = 10 // a page with an image and fewer non-space characters is a scan
+	scanChars = 40 // a page with an image and fewer non-space characters is a scan
 )
 
 var errNeedPassword = errors.New("encrypted: a password is needed to open it")
@@ -39,7 +39,7 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	r, err := openPDF(ctx, data)
+	r, direct, err := openPDF(ctx, data, false)
 	if err != nil {
 		if errors.Is(err, errNeedPassword) {
 			return nil, 0, nil, &UnreadableError{Path: path, Reason: errNeedPassword.Error()}
@@ -55,6 +55,17 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 	doc, err := interpretPages(ctx, r, &byteBudget{left: limit, limit: limit})
 	if err != nil {
 		return nil, 0, nil, err
+	}
+	if direct && doc.chars() == 0 && !r.Trailer().Key("Encrypt").IsNull() {
+		// The library opened an encrypted file but read no text: try a
+		// copy decrypted by pdfcpu.
+		if r2, _, err2 := openPDF(ctx, data, true); err2 == nil {
+			if doc2, err2 := interpretPages(ctx, r2, &byteBudget{left: limit, limit: limit}); err2 == nil && doc2.chars() > 0 {
+				doc = doc2
+			}
+		} else if errors.Is(err2, errNeedPassword) {
+			return nil, 0, nil, &UnreadableError{Path: path, Reason: errNeedPassword.Error()}
+		}
 	}
 	pages = len(doc.pages)
 	warnings = doc.warnings
@@ -101,27 +112,111 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 }
 
 // openPDF opens data with the library, or, when the library refuses it, a
-// copy that pdfcpu decrypted (empty user password) or repaired.
-func openPDF(ctx context.Context, data []byte) (*pdf.Reader, error) {
-	r, err := newLibReader(data)
-	if err == nil && r.NumPage() > 0 {
-		return r, nil
-	}
-	if err == nil {
-		err = errors.New("no pages found")
-	}
-	fixed, ferr := repairPDF(ctx, data)
-	if ferr != nil {
-		if errors.Is(ferr, errNeedPassword) || errors.Is(ferr, context.Canceled) || errors.Is(ferr, context.DeadlineExceeded) {
-			return nil, ferr
+// copy that pdfcpu (or qpdf, when installed) decrypted with the empty user
+// password or repaired. direct tells whether the library read data itself.
+func openPDF(ctx context.Context, data []byte, forceRepair bool) (r *pdf.Reader, direct bool, err error) {
+	data = fixHeader(data)
+	if !forceRepair {
+		r, err = newLibReader(data)
+		if err == nil && weakEncryption(r) {
+			err = errors.New("40-bit encryption")
 		}
-		return nil, fmt.Errorf("read pdf: %v (repair: %v)", err, ferr)
+		if err == nil && r.NumPage() > 0 {
+			return r, true, nil
+		}
+		if err == nil {
+			err = errors.New("no pages found")
+		}
+	} else {
+		err = errors.New("the library read no text")
 	}
-	r2, err2 := newLibReader(fixed)
-	if err2 != nil {
-		return nil, fmt.Errorf("read pdf: %v (after repair: %v)", err, err2)
+	encrypted := bytes.Contains(data, []byte("/Encrypt"))
+	fixed, ferr := repairPDF(ctx, data)
+	if ferr == nil {
+		if r2, err2 := newLibReader(fixed); err2 == nil && r2.NumPage() > 0 {
+			return r2, false, nil
+		}
 	}
-	return r2, nil
+	if ctx.Err() != nil {
+		return nil, false, ctx.Err()
+	}
+	if encrypted {
+		fixed, qerr := qpdfDecrypt(ctx, data)
+		switch {
+		case qerr == nil:
+			if r2, err2 := newLibReader(fixed); err2 == nil && r2.NumPage() > 0 {
+				return r2, false, nil
+			}
+		case errors.Is(qerr, errNeedPassword):
+			return nil, false, errNeedPassword
+		case errors.Is(qerr, exec.ErrNotFound) && ferr != nil:
+			// pdfcpu failing on an encrypted file most often means the
+			// empty password did not give the right key.
+			return nil, false, errNeedPassword
+		}
+	}
+	if errors.Is(ferr, errNeedPassword) {
+		return nil, false, errNeedPassword
+	}
+	return nil, false, fmt.Errorf("read pdf: %v (repair: %v)", err, ferr)
+}
+
+// fixHeader returns data with a header line the library accepts: version
+// 1.x followed by an end of line ("%PDF-1.7 \n" and "%PDF-2.0" are
+// refused). Offsets do not change.
+func fixHeader(data []byte) []byte {
+	if len(data) < 9 || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return data
+	}
+	ok := data[5] == '1' && data[6] == '.' && data[7] >= '0' && data[7] <= '7' && (data[8] == '\r' || data[8] == '\n')
+	if ok {
+		return data
+	}
+	if data[8] != ' ' && data[8] != '\t' && data[8] != '\r' && data[8] != '\n' && data[8] != '%' {
+		return data
+	}
+	fixed := bytes.Clone(data)
+	copy(fixed, "%PDF-1.7\n")
+	return fixed
+}
+
+// weakEncryption reports a file encrypted with a 40-bit RC4 key, which the
+// library does not decrypt correctly.
+func weakEncryption(r *pdf.Reader) bool {
+	enc := r.Trailer().Key("Encrypt")
+	if enc.IsNull() {
+		return false
+	}
+	n := enc.Key("Length").Int64()
+	return enc.Key("V").Int64() == 1 || n == 40 || n == 5
+}
+
+// qpdfDecrypt decrypts data with the empty user password through qpdf.
+func qpdfDecrypt(ctx context.Context, data []byte) ([]byte, error) {
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		return nil, exec.ErrNotFound
+	}
+	dir, err := os.MkdirTemp("", "clausecheck-qpdf-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	in, out := filepath.Join(dir, "in.pdf"), filepath.Join(dir, "out.pdf")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, err
+	}
+	msg, err := exec.CommandContext(ctx, "qpdf", "--decrypt", "--password=", in, out).CombinedOutput()
+	if err != nil {
+		if bytes.Contains(bytes.ToLower(msg), []byte("password")) {
+			return nil, errNeedPassword
+		}
+		// Exit status 3 means warnings: the output is written.
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 3 {
+			return nil, fmt.Errorf("qpdf: %v", err)
+		}
+	}
+	return os.ReadFile(out)
 }
 
 func newLibReader(data []byte) (r *pdf.Reader, err error) {
@@ -208,6 +303,14 @@ type pdfDoc struct {
 	warnings []string
 }
 
+func (d *pdfDoc) chars() int {
+	n := 0
+	for _, p := range d.pages {
+		n += p.chars
+	}
+	return n
+}
+
 // interpretPages interprets every page's content and lays out its text.
 func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pdfDoc, error) {
 	n := r.NumPage()
@@ -283,7 +386,39 @@ func interpretPage(r *pdf.Reader, i int, in *pageInterp) (ok bool) {
 		return true
 	}
 	in.run(data, p.Resources(), identity)
+	in.annotations(p.V.Key("Annots"))
 	return true
+}
+
+// annotations draws the appearance of form fields and free-text notes,
+// where filled-in form values live.
+func (in *pageInterp) annotations(annots pdf.Value) {
+	for k := 0; k < annots.Len() && k < 10000 && in.err == nil; k++ {
+		a := annots.Index(k)
+		switch a.Key("Subtype").Name() {
+		case "Widget", "FreeText":
+		default:
+			continue
+		}
+		if a.Key("F").Int64()&2 != 0 { // hidden
+			continue
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() == pdf.Dict && a.Key("AS").Kind() == pdf.Name {
+			ap = ap.Key(a.Key("AS").Name())
+		}
+		rect := a.Key("Rect")
+		if ap.Kind() != pdf.Stream || rect.Len() != 4 {
+			continue
+		}
+		bbox := ap.Key("BBox")
+		x, y := min(rect.Index(0).Float64(), rect.Index(2).Float64()), min(rect.Index(1).Float64(), rect.Index(3).Float64())
+		if bbox.Len() == 4 {
+			x -= min(bbox.Index(0).Float64(), bbox.Index(2).Float64())
+			y -= min(bbox.Index(1).Float64(), bbox.Index(3).Float64())
+		}
+		in.drawForm(ap, pdf.Value{}, mat{1, 0, 0, 1, x, y})
+	}
 }
 
 var (
@@ -316,14 +451,19 @@ func removeFurniture(pages []pdfPage) {
 	for pi := range pages {
 		p := &pages[pi]
 		drop := make([]bool, len(p.lines))
+		if len(p.lines) < 2 {
+			continue
+		}
+		// Repeated lines are furniture only around other text.
+		repeated := len(p.lines) > 2
 		for k := 0; k < edge && k < len(p.lines); k++ {
 			t := p.lines[k]
-			if top[key(t.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(t.text)) {
+			if repeated && top[key(t.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(t.text)) {
 				drop[k] = true
 			}
 			j := len(p.lines) - 1 - k
 			b := p.lines[j]
-			if bottom[key(b.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(b.text)) {
+			if repeated && bottom[key(b.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(b.text)) {
 				drop[j] = true
 			}
 		}

@@ -326,11 +326,14 @@ func (in *pageInterp) do(res pdf.Value, name string, ctm mat) {
 	switch x.Key("Subtype").Name() {
 	case "Image":
 		in.images++
-		return
 	case "Form":
-	default:
-		return
+		in.drawForm(x, res, ctm)
 	}
+}
+
+// drawForm interprets the Form XObject x drawn under ctm; res are the
+// resources of the content drawing it, used when the form has none.
+func (in *pageInterp) drawForm(x, res pdf.Value, ctm mat) {
 	id := objID(x)
 	if len(in.forms) >= maxFormDepth || in.draws >= maxFormDraws {
 		return

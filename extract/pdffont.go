@@ -24,6 +24,7 @@ type pdfFont struct {
 	scale    float64 // glyph units to text space (0.001, or FontMatrix for Type3)
 	vscale   float64 // vertical scale of Type3 glyph space relative to 0.001
 	lib      pdf.TextEncoding
+	ucs2     bool
 }
 
 // codeRange is one codespace range of a CMap: codes of n bytes in [lo, hi].
@@ -48,8 +49,12 @@ func newPDFFont(v pdf.Value, budget *byteBudget) *pdfFont {
 			}
 		}
 	}
-	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+	tu := v.Key("ToUnicode")
+	if tu.Kind() == pdf.Stream {
 		f.readToUnicode(tu, budget)
+	}
+	if f.cid && tu.Kind() == pdf.Name && strings.HasPrefix(tu.Name(), "Identity") {
+		f.ucs2 = true // codes are UTF-16 code units
 	}
 	if f.cid {
 		f.readCIDWidths(v.Key("DescendantFonts").Index(0))
@@ -348,6 +353,12 @@ func (f *pdfFont) appendText(dst []byte, code uint32, raw []byte) []byte {
 	}
 	if !f.cid {
 		return append(dst, f.simple[code&0xff]...)
+	}
+	if f.ucs2 {
+		if r := rune(code); r >= 32 && (r < 0xd800 || r > 0xdfff) {
+			return utf8.AppendRune(dst, r)
+		}
+		return dst
 	}
 	if f.lib != nil {
 		s := safeDecode(f.lib, string(raw))

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // paraSep separates blocks in Document.Text. Sentences and headings never
@@ -20,6 +22,11 @@ type span struct {
 // and sentences. pages is the page count the reader saw (at least the
 // highest block page).
 func build(doc *Document, blocks []Block, pages int) {
+	blocks = dropFurniture(blocks)
+	if doc.Format == FormatText || doc.Format == FormatPDF {
+		// Only these formats cut paragraphs at page breaks.
+		blocks = mergeBlocks(blocks)
+	}
 	var b strings.Builder
 	var spans []span
 	page := 1
@@ -105,6 +112,48 @@ func findSentences(text string, spans []span, secs []Section) []Sentence {
 			}
 			out = append(out, Sentence{Start: start, End: end, Page: sp.page, Section: sec})
 		}
+	}
+	return out
+}
+
+// dropFurniture removes running headers and footers: short blocks without
+// closing punctuation that repeat, identical, at least three times
+// ("Source: ACME INC, 10-Q", "Confidential").
+func dropFurniture(blocks []Block) []Block {
+	count := map[string]int{}
+	key := func(b Block) string { return strings.Join(strings.Fields(b.Text), " ") }
+	for _, b := range blocks {
+		if !b.Heading && b.Label == "" {
+			count[key(b)]++
+		}
+	}
+	out := blocks[:0:0]
+	for _, b := range blocks {
+		k := key(b)
+		if count[k] >= 3 && len(strings.Fields(k)) <= 12 && !strings.ContainsAny(k[len(k)-1:], ".;:!?") && !reMarker.MatchString(k) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// mergeBlocks joins a block that stops mid-sentence with the next one on
+// the same page when that one starts in lower case: a paragraph that a
+// page break or a dropped footer cut in two.
+func mergeBlocks(blocks []Block) []Block {
+	var out []Block
+	for _, b := range blocks {
+		if n := len(out); n > 0 && b.Label == "" && !b.Heading && !out[n-1].Heading && b.Page == out[n-1].Page {
+			prev := strings.TrimSpace(out[n-1].Text)
+			next := strings.TrimSpace(b.Text)
+			r, _ := utf8.DecodeRuneInString(next)
+			if prev != "" && unicode.IsLower(r) && !strings.ContainsAny(prev[len(prev)-1:], ".;:!?|") && !strings.Contains(prev, " | ") && !strings.Contains(next, " | ") {
+				out[n-1].Text = prev + "\n" + next
+				continue
+			}
+		}
+		out = append(out, b)
 	}
 	return out
 }

@@ -32,8 +32,8 @@
 //     rows one block each, <br> a line break, items of <ol> numbered.
 //   - Text and Markdown: paragraphs split on blank lines, lines starting a
 //     list item or a numbered clause after a line that ends a clause, and
-//     form feeds, which also start a new page. Markdown headings, lists,
-//     tables, links, **strong**, __strong__ and _emphasis_ at word
+//     form feeds, which also start a new page. Markdown headings, lists
+//     (bullets shown as "- "), tables, links, **strong**, __strong__ and _emphasis_ at word
 //     boundaries are reduced to text; single asterisks stay (footnote
 //     marks). UTF-8 with or without BOM, UTF-16 with a BOM (or the NUL
 //     pattern of UTF-16 ASCII) and, for invalid UTF-8, Windows-1252 are
@@ -47,6 +47,12 @@
 // Errors name the file: "extract acme.pdf: ...". A file in a known format
 // with no readable text gives an *UnreadableError ("encrypted: a password
 // is needed to open it", "no text").
+//
+// Before layout, short blocks without closing punctuation that repeat at
+// least three times (running headers and footers) are dropped, and, for
+// text and PDF, a block that stops mid-sentence is joined with the next
+// block on its page when that one starts in lower case: a paragraph cut by
+// a page break.
 //
 // # Text layout
 //

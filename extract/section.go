@@ -99,7 +99,7 @@ func titleLine(s string) bool {
 	if len(words) < 2 || len(words) > 10 || strings.ContainsAny(s[len(s)-1:], ".;,:!?") {
 		return false
 	}
-	if notTitles[strings.ToLower(strings.Trim(words[0], ":"))] || strings.ContainsAny(s, "|_@") {
+	if notTitles[strings.ToLower(strings.Trim(words[0], ":"))] || strings.ContainsAny(s, "|_@:/0123456789") {
 		return false
 	}
 	return titleLike(s)

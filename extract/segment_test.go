@@ -176,7 +176,8 @@ func TestReadText(t *testing.T) {
 		{"windows-1252", "Vendor\x92s duty \x96 \x93notice\x94.", "Vendor's duty \u2013 \"notice\".", 1, true},
 		{"form feeds are pages", "Page one text.\fPage two text.\n\f\nPage three.", "Page one text.\n\nPage two text.\n\nPage three.", 3, false},
 		{"markdown", "---\ntitle: x\n---\n# Title\n\n**Bold** and __strong__ and _emph_ and [a link](http://x) and 2*3*4 and snake_case_name.\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n\n> quoted",
-			"Title\n\nBold and strong and emph and a link and 2*3*4 and snake_case_name.\n\nitem one\n\nitem two\n\na | b\n\n1 | 2\n\nquoted", 1, false},
+			"Title\n\nBold and strong and emph and a link and 2*3*4 and snake_case_name.\n\n- item one\n\n- item two\n\na | b\n\n1 | 2\n\nquoted", 1, false},
+		{"paragraph cut by a page footer", "The Vendor shall\n\nACME CONFIDENTIAL\n\nnotify Client.\n\nACME CONFIDENTIAL\n\nNext.\n\nACME CONFIDENTIAL", "The Vendor shall notify Client.\n\nNext.", 1, false},
 		{"list items split", "Vendor shall:\n1. comply;\n2. report.\nSee Section\n3.1 of the MSA.", "Vendor shall:\n\n1. comply;\n\n2. report. See Section 3.1 of the MSA.", 1, false},
 	}
 	for _, tc := range tests {

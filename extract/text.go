@@ -101,11 +101,17 @@ func readText(ctx context.Context, data []byte) ([]Block, int, []string, error) 
 	var blocks []Block
 	page := 1
 	var para []string
+	bullet := false // para is a bulleted list item
 	flush := func() {
 		if len(para) > 0 {
-			blocks = append(blocks, Block{Text: strings.Join(para, "\n"), Page: page})
+			b := Block{Text: strings.Join(para, "\n"), Page: page}
+			if bullet {
+				b.Label = "-"
+			}
+			blocks = append(blocks, b)
 		}
 		para = para[:0]
+		bullet = false
 	}
 	for n, line := range strings.Split(s, "\n") {
 		if n%1024 == 0 {
@@ -145,6 +151,7 @@ func readText(ctx context.Context, data []byte) ([]Block, int, []string, error) 
 		case reMDBullet.MatchString(line):
 			flush()
 			para = append(para, mdInline(reMDBullet.ReplaceAllString(line, "")))
+			bullet = true
 		case reMDOrdered.MatchString(line) && len(para) > 0 && !endsClause(para[len(para)-1]):
 			// An ordered item inside a paragraph's sentence is a wrapped
 			// line ("... in Section\n2.1 of ..."), not a new item.

@@ -69,6 +69,17 @@ func TestSplitLongSentence(t *testing.T) {
 	if strings.Join(got, " ") != long {
 		t.Errorf("pieces do not rebuild the sentence")
 	}
+	table := strings.Repeat("Claim Ship Final Mach claims ----------- ", 100)
+	table = strings.TrimSpace(table)
+	pieces := sentencesOf(table)
+	for _, s := range pieces {
+		if n := len(strings.Fields(s)); n > 2*maxWords {
+			t.Errorf("unpunctuated piece of %d words", n)
+		}
+	}
+	if strings.Join(pieces, " ") != table {
+		t.Errorf("pieces do not rebuild the table text")
+	}
 }
 
 func TestSections(t *testing.T) {

@@ -151,8 +151,9 @@ func skipSpace(p string, i int) int {
 	return i
 }
 
-// capLength cuts sentences longer than maxWords at semicolons, and pieces
-// still far longer at commas, so quoted evidence stays readable.
+// capLength cuts sentences longer than maxWords at semicolons, pieces
+// still over twice that at commas, and what is left over that by words, so
+// quoted evidence stays readable.
 func capLength(p string, in [][2]int) [][2]int {
 	var out [][2]int
 	for _, r := range in {
@@ -161,11 +162,18 @@ func capLength(p string, in [][2]int) [][2]int {
 			continue
 		}
 		for _, piece := range cutAt(p, r, "; ", 20) {
-			if wordCount(p[piece[0]:piece[1]]) > 2*maxWords {
-				out = append(out, cutAt(p, piece, ", ", maxWords/2)...)
+			if wordCount(p[piece[0]:piece[1]]) <= 2*maxWords {
+				out = append(out, piece)
 				continue
 			}
-			out = append(out, piece)
+			for _, sub := range cutAt(p, piece, ", ", maxWords/2) {
+				if wordCount(p[sub[0]:sub[1]]) > 2*maxWords {
+					// No punctuation at all (a flattened table): cut by words.
+					out = append(out, cutAt(p, sub, " ", maxWords)...)
+					continue
+				}
+				out = append(out, sub)
+			}
 		}
 	}
 	return out
@@ -187,7 +195,7 @@ func cutAt(p string, r [2]int, sep string, min int) [][2]int {
 		if idx < 0 {
 			break
 		}
-		end := from + idx + 1
+		end := from + idx + len(strings.TrimRight(sep, " "))
 		out = append(out, [2]int{s, end})
 		s = skipSpace(p, end)
 	}

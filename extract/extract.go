@@ -71,7 +71,8 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 	if r.err != nil {
 		return nil, wrapErr(name, r.err, opt)
 	}
-	doc.Warnings = append(doc.Warnings, r.warnings...)
+	// Never nil, so JSON shows "warnings": [].
+	doc.Warnings = append([]string{}, r.warnings...)
 	if len(doc.Sentences) == 0 {
 		return nil, fmt.Errorf("extract %w", &UnreadableError{Path: name, Reason: "no text"})
 	}

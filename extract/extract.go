@@ -48,6 +48,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 		err      error
 	}
 	done := make(chan result, 1)
+	read := readFormatFn
 	go func() {
 		var r result
 		defer func() {
@@ -56,7 +57,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 			}
 			done <- r
 		}()
-		r.blocks, r.pages, r.warnings, r.err = readFormatFn(ctx, name, data, format, opt)
+		r.blocks, r.pages, r.warnings, r.err = read(ctx, name, data, format, opt)
 		if r.err == nil {
 			// Segmentation runs under the same guard as the reader.
 			build(doc, r.blocks, r.pages)

@@ -71,11 +71,7 @@ func benchmarkEvaluate(b *testing.B, packs []*Pack, copies int) {
 	}
 	doc := textDoc(strings.Repeat(string(data)+"\n", copies))
 	e.Evaluate(context.Background(), doc) // warm the shared fuzzy cache and word list
-	b.SetBytes(int64(len(doc.Text)))
-	b.ResetTimer()
-	for b.Loop() {
-		e.Evaluate(context.Background(), doc)
-	}
+	LoopCPU(b, len(doc.Text), func() { e.Evaluate(context.Background(), doc) })
 }
 
 // BenchmarkEvaluate runs 50 and 500 generated rules over 1x, 10x and 100x

@@ -32,9 +32,10 @@ type hit struct {
 	fzAtom     int32
 }
 
-type tokInfo struct {
-	wi         *wordInfo
-	start, end int32
+// docWord is one distinct word of a document.
+type docWord struct {
+	word string
+	wi   *wordInfo
 }
 
 // docState is the per-document work of one Evaluate call.
@@ -42,13 +43,15 @@ type docState struct {
 	e         *Engine
 	doc       *extract.Document
 	sents     []extract.Sentence
-	words     map[string]*wordInfo
+	words     map[string]int32 // document word → index in wtab
+	wtab      []docWord
+	toks      []token // every sentence's tokens, in document order
 	fzBudget  int
 	hits      []hit
 	ranges    [][2]int32 // sentence → its hits [lo, hi)
 	analyses  []*analysis
 	regexHits map[[2]int32][]hit
-	absBase   []int32 // absolute index of each sentence's first token
+	absBase   []int32 // absolute index of each sentence's first token in toks
 	roles     *roleIndex
 }
 
@@ -80,14 +83,14 @@ func (st *docState) lookup(w string) *wordInfo {
 	return &wi
 }
 
-// scan tokenises every sentence once and records every term hit.
+// scan tokenises every sentence once, keeping the tokens for the sentence
+// analysis, and records every term hit.
 func (st *docState) scan(ctx context.Context) error {
 	var sc scanner
-	var toks []tokInfo
 	ix := st.e.ix
-	abs := int32(0)
 	st.absBase = make([]int32, len(st.sents))
 	for si, s := range st.sents {
+		abs := int32(len(st.toks))
 		st.absBase[si] = abs
 		if si%256 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -95,17 +98,19 @@ func (st *docState) scan(ctx context.Context) error {
 		if s.Start < 0 || s.End > len(st.doc.Text) || s.Start > s.End {
 			continue
 		}
-		toks = toks[:0]
-		base := int32(s.Start)
-		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, _ uint8, _ bool) {
-			wi, ok := st.words[string(w)]
+		base := s.Start
+		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, sep uint8, poss bool) {
+			id, ok := st.words[string(w)]
 			if !ok {
 				k := string(w)
-				wi = st.lookup(k)
-				st.words[k] = wi
+				id = int32(len(st.wtab))
+				st.wtab = append(st.wtab, docWord{word: k, wi: st.lookup(k)})
+				st.words[k] = id
 			}
-			toks = append(toks, tokInfo{wi: wi, start: base + int32(start), end: base + int32(end)})
+			dw := &st.wtab[id]
+			st.toks = append(st.toks, token{word: dw.word, start: base + start, end: base + end, sep: sep, poss: poss, wi: dw.wi})
 		})
+		toks := st.toks[abs:]
 		lo := int32(len(st.hits))
 		for i, t := range toks {
 			if t.wi == nil {
@@ -127,13 +132,22 @@ func (st *docState) scan(ctx context.Context) error {
 			}
 		}
 		st.ranges[si] = [2]int32{lo, int32(len(st.hits))}
-		abs += int32(len(toks))
 	}
 	return nil
 }
 
+// sentToks returns the tokens of sentence si.
+func (st *docState) sentToks(si int32) []token {
+	lo := st.absBase[si]
+	hi := int32(len(st.toks))
+	if int(si)+1 < len(st.absBase) {
+		hi = st.absBase[si+1]
+	}
+	return st.toks[lo:hi]
+}
+
 // match checks the rest of term ct after its first word at toks[i].
-func (st *docState) match(toks []tokInfo, i int, ct *cterm, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
+func (st *docState) match(toks []token, i int, ct *cterm, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
 	if i+len(ct.atoms) > len(toks) {
 		return
 	}
@@ -166,7 +180,7 @@ func (st *docState) match(toks []tokInfo, i int, ct *cterm, si, abs int32, dist 
 	n := len(ct.atoms)
 	st.hits = append(st.hits, hit{
 		term: ct.id, sent: si, tok: int32(i), n: int32(n), abs: abs + int32(i),
-		start: toks[i].start, end: toks[i+n-1].end, dist: dist, fzTok: fzTok, fzAtom: fzAtomID,
+		start: int32(toks[i].start), end: int32(toks[i+n-1].end), dist: dist, fzTok: fzTok, fzAtom: fzAtomID,
 	})
 }
 
@@ -175,7 +189,7 @@ func (st *docState) match(toks []tokInfo, i int, ct *cterm, si, abs int32, dist 
 // before it finishes.
 func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding {
 	st := &docState{
-		e: e, doc: doc, sents: sentences(doc), words: map[string]*wordInfo{}, fzBudget: maxFuzzyLookups,
+		e: e, doc: doc, sents: sentences(doc), words: map[string]int32{}, fzBudget: maxFuzzyLookups,
 		regexHits: map[[2]int32][]hit{},
 	}
 	st.ranges = make([][2]int32, len(st.sents))
@@ -306,7 +320,7 @@ func (st *docState) analysis(si int32) *analysis {
 		st.roles = definitions(st.doc.Text)
 	}
 	s := st.sents[si]
-	a := analyse(st.doc.Text[s.Start:s.End], s.Start, st.roles)
+	a := analyse(st.sentToks(si), s.Start, st.roles)
 	st.analyses[si] = a
 	return a
 }

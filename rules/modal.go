@@ -152,11 +152,10 @@ func classify(ts []token, i int) (Polarity, int, bool) {
 	return "", i, false
 }
 
-// analyse splits the sentence into clauses and finds its modal expressions
-// and their subjects.
-func analyse(text string, base int, roles *roleIndex) *analysis {
-	a := &analysis{toks: tokens(text, base), start: base}
-	ts := a.toks
+// analyse splits the sentence of tokens ts, which starts at byte base, into
+// clauses and finds its modal expressions and their subjects.
+func analyse(ts []token, base int, roles *roleIndex) *analysis {
+	a := &analysis{toks: ts, start: base}
 	a.clause = make([]int, len(ts))
 	c := 0
 	clauseStart := 0

@@ -23,6 +23,7 @@ type token struct {
 	start, end int // byte offsets
 	sep        uint8
 	poss       bool
+	wi         *wordInfo // what the word means to the index; nil when nothing
 }
 
 var percentWord = []byte("percent")

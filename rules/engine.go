@@ -28,26 +28,71 @@ type Engine struct {
 	patterns []*cpattern
 	always   []int32 // patterns with no literal term: tried on every sentence
 
-	fzCache sync.Map // document word → []fzAtom, shared by all documents
-	fzSize  atomic.Int64
+	words     sync.Map // document word → *wordEntry, shared by all documents
+	wordsSize atomic.Int64
+	fzCache   sync.Map // document word → *wordInfo (nil: no fuzzy reading)
+	fzSize    atomic.Int64
 }
 
 // maxFuzzyCache bounds the words whose fuzzy reading the engine remembers
 // across documents.
 const maxFuzzyCache = 200000
 
-// fuzzyAtoms is ix.fuzzyAtoms with a cache shared by every document, since
-// contracts repeat their vocabulary.
-func (e *Engine) fuzzyAtoms(w string) []fzAtom {
-	if v, ok := e.fzCache.Load(w); ok {
-		return v.([]fzAtom)
+// maxWordCache bounds the words whose index lookup the engine remembers
+// across documents.
+const maxWordCache = 200000
+
+// wordEntry is what a word means to the index, whatever the document.
+type wordEntry struct {
+	info  *wordInfo // the word's exact atoms; nil when it has none
+	fuzzy bool      // it has no exact atom and may be read fuzzily
+}
+
+// wordEntry looks w up in the index, through a cache shared by every
+// document, since contracts repeat their vocabulary.
+func (e *Engine) wordEntry(w string) *wordEntry {
+	if v, ok := e.words.Load(w); ok {
+		return v.(*wordEntry)
 	}
-	fz := e.ix.fuzzyAtoms(w)
+	ix := e.ix
+	var atoms []int32
+	if a, ok := ix.exact[w]; ok {
+		atoms = append(atoms, a)
+	}
+	for _, l := range ix.prefixLen {
+		if l > len(w) {
+			break
+		}
+		if a, ok := ix.prefix[w[:l]]; ok {
+			atoms = append(atoms, a)
+		}
+	}
+	ent := &wordEntry{fuzzy: len(atoms) == 0 && fuzzyEligible(w)}
+	if len(atoms) > 0 {
+		ent.info = &wordInfo{atoms: atoms}
+	}
+	if e.wordsSize.Load() < maxWordCache {
+		e.wordsSize.Add(1)
+		e.words.Store(w, ent)
+	}
+	return ent
+}
+
+// fuzzyInfo is ix.fuzzyAtoms with a cache shared by every document. It
+// returns nil when w has no fuzzy reading.
+func (e *Engine) fuzzyInfo(w string) *wordInfo {
+	if v, ok := e.fzCache.Load(w); ok {
+		return v.(*wordInfo)
+	}
+	var wi *wordInfo
+	if fz := e.ix.fuzzyAtoms(w); len(fz) > 0 {
+		wi = &wordInfo{fz: fz}
+	}
 	if e.fzSize.Load() < maxFuzzyCache {
 		e.fzSize.Add(1)
-		e.fzCache.Store(w, fz)
+		e.fzCache.Store(w, wi)
 	}
-	return fz
+	return wi
 }
 
 // Rules returns the enabled rules in pack then file order.

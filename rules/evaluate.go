@@ -59,28 +59,18 @@ type docState struct {
 // so a page of OCR noise cannot make a document arbitrarily slow.
 const maxFuzzyLookups = 20000
 
+// lookup returns what document word w means to the index, reading it
+// fuzzily while the document's budget lasts.
 func (st *docState) lookup(w string) *wordInfo {
-	ix := st.e.ix
-	var wi wordInfo
-	if a, ok := ix.exact[w]; ok {
-		wi.atoms = append(wi.atoms, a)
+	ent := st.e.wordEntry(w)
+	if ent.info != nil {
+		return ent.info
 	}
-	for _, l := range ix.prefixLen {
-		if l > len(w) {
-			break
-		}
-		if a, ok := ix.prefix[w[:l]]; ok {
-			wi.atoms = append(wi.atoms, a)
-		}
-	}
-	if len(wi.atoms) == 0 && st.fzBudget > 0 && fuzzyEligible(w) {
+	if ent.fuzzy && st.fzBudget > 0 {
 		st.fzBudget--
-		wi.fz = st.e.fuzzyAtoms(w)
+		return st.e.fuzzyInfo(w)
 	}
-	if len(wi.atoms) == 0 && len(wi.fz) == 0 {
-		return nil
-	}
-	return &wi
+	return nil
 }
 
 // scan tokenises every sentence once, keeping the tokens for the sentence

@@ -32,6 +32,9 @@ type Engine struct {
 	wordsSize atomic.Int64
 	fzCache   sync.Map // document word → *wordInfo (nil: no fuzzy reading)
 	fzSize    atomic.Int64
+
+	freeMu sync.Mutex
+	free   []*docState // idle states, their buffers ready for reuse
 }
 
 // maxFuzzyCache bounds the words whose fuzzy reading the engine remembers

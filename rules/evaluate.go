@@ -32,19 +32,25 @@ type hit struct {
 	fzAtom     int32
 }
 
-// docWord is one distinct word of a document.
+// docWord is one distinct word met by a docState, kept across the
+// documents the state evaluates.
 type docWord struct {
-	word string
-	wi   *wordInfo
+	word   string
+	ent    *wordEntry
+	fz     *wordInfo // the fuzzy reading, once fetched
+	fzDone bool
+	epoch  uint32    // the document that last met the word
+	wi     *wordInfo // what the word means in that document
 }
 
-// docState is the per-document work of one Evaluate call.
+// docState is the per-document work of one Evaluate call. States are
+// reused, so their buffers and word table outlive one document.
 type docState struct {
 	e         *Engine
 	doc       *extract.Document
 	sents     []extract.Sentence
-	words     map[string]int32 // document word → index in wtab
-	wtab      []docWord
+	words     map[string]*docWord
+	epoch     uint32
 	toks      []token // every sentence's tokens, in document order
 	fzBudget  int
 	hits      []hit
@@ -55,20 +61,81 @@ type docState struct {
 	roles     *roleIndex
 }
 
+// maxStateWords bounds the word table a reused docState keeps.
+const maxStateWords = 100000
+
+// state returns a docState ready for doc, reusing a free one.
+func (e *Engine) state(doc *extract.Document) *docState {
+	e.freeMu.Lock()
+	var st *docState
+	if n := len(e.free); n > 0 {
+		st = e.free[n-1]
+		e.free = e.free[:n-1]
+	}
+	e.freeMu.Unlock()
+	if st == nil || len(st.words) > maxStateWords {
+		st = &docState{e: e, words: map[string]*docWord{}, regexHits: map[[2]int32][]hit{}}
+	}
+	st.doc, st.sents = doc, sentences(doc)
+	if st.epoch++; st.epoch == 0 {
+		clear(st.words) // the epochs wrapped around
+		st.epoch = 1
+	}
+	st.fzBudget = maxFuzzyLookups
+	st.toks = st.toks[:0]
+	if c := len(doc.Text)/4 + 16; cap(st.toks) < c {
+		st.toks = make([]token, 0, c)
+	}
+	st.hits = st.hits[:0]
+	st.ranges = resize(st.ranges, len(st.sents))
+	st.analyses = resize(st.analyses, len(st.sents))
+	st.absBase = resize(st.absBase, len(st.sents))
+	clear(st.regexHits)
+	st.roles = nil
+	return st
+}
+
+// release returns st to the engine's free list.
+func (e *Engine) release(st *docState) {
+	st.doc, st.sents = nil, nil
+	clear(st.analyses)
+	e.freeMu.Lock()
+	if len(e.free) < maxFreeStates {
+		e.free = append(e.free, st)
+	}
+	e.freeMu.Unlock()
+}
+
+// maxFreeStates is how many idle docStates an engine keeps.
+const maxFreeStates = 64
+
+// resize returns s with length n and zero elements, reusing its array.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // maxFuzzyLookups bounds the distinct unknown words looked up per document,
 // so a page of OCR noise cannot make a document arbitrarily slow.
 const maxFuzzyLookups = 20000
 
-// lookup returns what document word w means to the index, reading it
-// fuzzily while the document's budget lasts.
-func (st *docState) lookup(w string) *wordInfo {
-	ent := st.e.wordEntry(w)
-	if ent.info != nil {
-		return ent.info
+// lookup returns what the document word w means to the index, reading it
+// fuzzily while the document's budget lasts. It is called once per
+// distinct word per document, in document order.
+func (st *docState) lookup(dw *docWord) *wordInfo {
+	if dw.ent.info != nil {
+		return dw.ent.info
 	}
-	if ent.fuzzy && st.fzBudget > 0 {
+	if dw.ent.fuzzy && st.fzBudget > 0 {
 		st.fzBudget--
-		return st.e.fuzzyInfo(w)
+		if !dw.fzDone {
+			dw.fz, dw.fzDone = st.e.fuzzyInfo(dw.word), true
+		}
+		return dw.fz
 	}
 	return nil
 }
@@ -78,7 +145,6 @@ func (st *docState) lookup(w string) *wordInfo {
 func (st *docState) scan(ctx context.Context) error {
 	var sc scanner
 	ix := st.e.ix
-	st.absBase = make([]int32, len(st.sents))
 	for si, s := range st.sents {
 		abs := int32(len(st.toks))
 		st.absBase[si] = abs
@@ -90,14 +156,15 @@ func (st *docState) scan(ctx context.Context) error {
 		}
 		base := s.Start
 		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, sep uint8, poss bool) {
-			id, ok := st.words[string(w)]
-			if !ok {
+			dw := st.words[string(w)]
+			if dw == nil {
 				k := string(w)
-				id = int32(len(st.wtab))
-				st.wtab = append(st.wtab, docWord{word: k, wi: st.lookup(k)})
-				st.words[k] = id
+				dw = &docWord{word: k, ent: st.e.wordEntry(k)}
+				st.words[k] = dw
 			}
-			dw := &st.wtab[id]
+			if dw.epoch != st.epoch {
+				dw.epoch, dw.wi = st.epoch, st.lookup(dw)
+			}
 			st.toks = append(st.toks, token{word: dw.word, start: base + start, end: base + end, sep: sep, poss: poss, wi: dw.wi})
 		})
 		toks := st.toks[abs:]
@@ -178,12 +245,8 @@ func (st *docState) match(toks []token, i int, ct *cterm, si, abs int32, dist ui
 // evidence byte offsets into doc.Text. It returns nil when ctx is cancelled
 // before it finishes.
 func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding {
-	st := &docState{
-		e: e, doc: doc, sents: sentences(doc), words: map[string]int32{}, fzBudget: maxFuzzyLookups,
-		regexHits: map[[2]int32][]hit{},
-	}
-	st.ranges = make([][2]int32, len(st.sents))
-	st.analyses = make([]*analysis, len(st.sents))
+	st := e.state(doc)
+	defer e.release(st)
 	if err := st.scan(ctx); err != nil {
 		return nil
 	}

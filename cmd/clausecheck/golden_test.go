@@ -115,6 +115,49 @@ func TestExpectedVerdicts(t *testing.T) {
 	}
 }
 
+// TestBundleVerdicts scans each sample bundle (MSA + BAA + amendments) as one
+// contract and checks the verdicts in testdata/bundles/NAME.expect.
+func TestBundleVerdicts(t *testing.T) {
+	expects, err := filepath.Glob("../../testdata/bundles/*.expect")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(expects) == 0 {
+		t.Fatal("no testdata/bundles/*.expect files")
+	}
+	for _, exp := range expects {
+		want := readExpect(t, exp)
+		name := strings.TrimSuffix(filepath.Base(exp), ".expect")
+		t.Run(name, func(t *testing.T) {
+			out, _ := scanJSON(t, "--bundle", "testdata/bundles")
+			var rep struct {
+				Documents []rules.Result `json:"documents"`
+			}
+			if err := json.Unmarshal(out, &rep); err != nil {
+				t.Fatalf("report is not JSON: %v", err)
+			}
+			var doc *rules.Result
+			for i := range rep.Documents {
+				if rep.Documents[i].Path == "testdata/bundles/"+name {
+					doc = &rep.Documents[i]
+				}
+			}
+			if doc == nil || doc.Status != rules.DocOK || len(doc.Files) < 2 {
+				t.Fatalf("want bundle %s read as one contract of several files, got %+v", name, doc)
+			}
+			got := map[string]rules.Status{}
+			for _, f := range doc.Findings {
+				got[f.Rule] = f.Status
+			}
+			for rule, status := range want {
+				if got[rule] != status {
+					t.Errorf("%s: got %s, want %s", rule, got[rule], status)
+				}
+			}
+		})
+	}
+}
+
 func readExpect(t *testing.T, path string) map[string]rules.Status {
 	t.Helper()
 	f, err := os.Open(path)

@@ -49,6 +49,7 @@ const maxWordCache = 200000
 type wordEntry struct {
 	info  *wordInfo // the word's exact atoms; nil when it has none
 	fuzzy bool      // it has no exact atom and may be read fuzzily
+	kw    uint8     // keyword flags for the sentence analysis
 }
 
 // wordEntry looks w up in the index, through a cache shared by every
@@ -70,7 +71,7 @@ func (e *Engine) wordEntry(w string) *wordEntry {
 			atoms = append(atoms, a)
 		}
 	}
-	ent := &wordEntry{fuzzy: len(atoms) == 0 && fuzzyEligible(w)}
+	ent := &wordEntry{fuzzy: len(atoms) == 0 && fuzzyEligible(w), kw: keywords[w]}
 	if len(atoms) > 0 {
 		ent.info = &wordInfo{atoms: atoms}
 	}

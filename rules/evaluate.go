@@ -165,7 +165,7 @@ func (st *docState) scan(ctx context.Context) error {
 			if dw.epoch != st.epoch {
 				dw.epoch, dw.wi = st.epoch, st.lookup(dw)
 			}
-			st.toks = append(st.toks, token{word: dw.word, start: base + start, end: base + end, sep: sep, poss: poss, wi: dw.wi})
+			st.toks = append(st.toks, token{word: dw.word, start: base + start, end: base + end, sep: sep, poss: poss, kw: dw.ent.kw, wi: dw.wi})
 		})
 		toks := st.toks[abs:]
 		lo := int32(len(st.hits))

@@ -40,10 +40,37 @@ func in(w string, set ...string) bool {
 
 var baseModals = []string{"shall", "will", "must", "may", "can", "should", "would", "might"}
 
+// Keyword flags: what a word may do in the sentence analysis, so the
+// analysis skips, without comparing strings, the many words that do none.
+const (
+	kwStart   = 1 << iota // may start a modal expression (see classify)
+	kwNeg                 // "no", "neither", "nothing", "none"
+	kwProviso             // "provided", "except", "unless", "however", "notwithstanding"
+)
+
+var keywords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, w := range append([]string{"cannot", "need", "is", "are", "be", "being", "has", "have",
+		"no", "in", "under", "prohibited", "agrees", "agree", "covenants", "covenant", "undertakes",
+		"undertake", "commits", "nor", "reserves", "retains", "reserve", "retain"}, baseModals...) {
+		m[w] |= kwStart
+	}
+	for _, w := range []string{"no", "neither", "nothing", "none"} {
+		m[w] |= kwNeg
+	}
+	for _, w := range []string{"provided", "except", "unless", "however", "notwithstanding"} {
+		m[w] |= kwProviso
+	}
+	return m
+}()
+
 // clauseBreak reports whether a new clause starts at token i: after ";" or
 // ":", or at ", and" / ", but" / ", provided" and the like.
 func clauseBreak(ts []token, i int) bool {
 	t := ts[i]
+	if t.sep&(sepClause|sepComma) == 0 && t.kw&kwProviso == 0 {
+		return false
+	}
 	if t.sep&sepClause != 0 {
 		return true
 	}
@@ -56,6 +83,9 @@ func clauseBreak(ts []token, i int) bool {
 // classify finds the modal expression starting at token i, if any, and
 // returns its polarity and the index after it.
 func classify(ts []token, i int) (Polarity, int, bool) {
+	if ts[i].kw&kwStart == 0 {
+		return "", i, false
+	}
 	w := func(k int) string {
 		if i+k < len(ts) {
 			return ts[i+k].word
@@ -167,7 +197,7 @@ func analyse(ts []token, base int, roles *roleIndex) *analysis {
 			negator = -1
 		}
 		a.clause[i] = c
-		if in(ts[i].word, "no", "neither", "nothing", "none") && !(i+1 < len(ts) && in(ts[i+1].word, "later", "less", "more", "fewer", "greater", "event", "circumstances", "obligation", "duty")) {
+		if ts[i].kw&kwNeg != 0 && !(i+1 < len(ts) && in(ts[i+1].word, "later", "less", "more", "fewer", "greater", "event", "circumstances", "obligation", "duty")) {
 			negator = i
 		}
 		pol, next, ok := classify(ts, i)

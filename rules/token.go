@@ -23,6 +23,7 @@ type token struct {
 	start, end int // byte offsets
 	sep        uint8
 	poss       bool
+	kw         uint8     // keyword flags
 	wi         *wordInfo // what the word means to the index; nil when nothing
 }
 
@@ -201,7 +202,8 @@ func tokens(s string, base int) []token {
 	var sc scanner
 	var out []token
 	sc.scan(s, func(w []byte, start, end int, sep uint8, poss bool) {
-		out = append(out, token{word: string(w), start: base + start, end: base + end, sep: sep, poss: poss})
+		word := string(w)
+		out = append(out, token{word: word, start: base + start, end: base + end, sep: sep, poss: poss, kw: keywords[word]})
 	})
 	return out
 }

@@ -98,12 +98,19 @@ func (t *text) Write(r rules.Result) error {
 		if f.Message != "" && f.Status != rules.Present {
 			fmt.Fprintf(t.w, "      %s\n", oneLine(f.Message))
 		}
-		for _, e := range f.Evidence {
+		// The terminal shows the best quote only; every quote is in the
+		// json, markdown and html reports.
+		if len(f.Evidence) > 0 {
+			e := f.Evidence[0]
 			loc := where(e)
 			if loc != "" {
 				loc += ": "
 			}
-			fmt.Fprintf(t.w, "      %s\"%s\"\n", t.paint(ansiDim, loc), clip(e.Quote, quoteLimit))
+			more := ""
+			if n := len(f.Evidence) - 1; n > 0 {
+				more = t.paint(ansiDim, fmt.Sprintf(" (+%d more)", n))
+			}
+			fmt.Fprintf(t.w, "      %s\"%s\"%s\n", t.paint(ansiDim, loc), clip(e.Quote, quoteLimit), more)
 		}
 	}
 	if r.Status == rules.DocOK && len(r.Findings) > 0 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/ledongthuc/pdf"
@@ -82,6 +84,13 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 			scanned = append(scanned, i+1)
 		}
 	}
+	images := 0
+	for _, p := range doc.pages {
+		images += p.images
+	}
+	if total == 0 && images == 0 && !direct {
+		return nil, pages, warnings, errors.New("damaged pdf: no readable page content")
+	}
 	ocr := map[int][]Block{}
 	if total == 0 || len(scanned) > 0 && len(scanned) == nonEmpty {
 		if !opt.OCR || !ocrAvailable() {
@@ -117,11 +126,11 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 func openPDF(ctx context.Context, data []byte, forceRepair bool) (r *pdf.Reader, direct bool, err error) {
 	data = fixHeader(data)
 	if !forceRepair {
-		r, err = newLibReader(data)
+		r, err = newLibReader(ctx, data)
 		if err == nil && weakEncryption(r) {
 			err = errors.New("40-bit encryption")
 		}
-		if err == nil && r.NumPage() > 0 {
+		if err == nil && len(pageTree(r)) > 0 {
 			return r, true, nil
 		}
 		if err == nil {
@@ -133,7 +142,7 @@ func openPDF(ctx context.Context, data []byte, forceRepair bool) (r *pdf.Reader,
 	encrypted := bytes.Contains(data, []byte("/Encrypt"))
 	fixed, ferr := repairPDF(ctx, data)
 	if ferr == nil {
-		if r2, err2 := newLibReader(fixed); err2 == nil && r2.NumPage() > 0 {
+		if r2, err2 := newLibReader(ctx, fixed); err2 == nil && len(pageTree(r2)) > 0 {
 			return r2, false, nil
 		}
 	}
@@ -144,7 +153,7 @@ func openPDF(ctx context.Context, data []byte, forceRepair bool) (r *pdf.Reader,
 		fixed, qerr := qpdfDecrypt(ctx, data)
 		switch {
 		case qerr == nil:
-			if r2, err2 := newLibReader(fixed); err2 == nil && r2.NumPage() > 0 {
+			if r2, err2 := newLibReader(ctx, fixed); err2 == nil && len(pageTree(r2)) > 0 {
 				return r2, false, nil
 			}
 		case errors.Is(qerr, errNeedPassword):
@@ -219,13 +228,44 @@ func qpdfDecrypt(ctx context.Context, data []byte) ([]byte, error) {
 	return os.ReadFile(out)
 }
 
-func newLibReader(data []byte) (r *pdf.Reader, err error) {
+// guardedReader serves the file to the library and stops serving it once
+// ctx is done or the library has read far more than the file holds (a
+// loop in a damaged file's cross-references), so no library call can run
+// away.
+type guardedReader struct {
+	ctx  context.Context
+	data []byte
+	left atomic.Int64
+}
+
+var errReadLimit = errors.New("pdf reader read limit reached (damaged cross-references?)")
+
+func (g *guardedReader) ReadAt(p []byte, off int64) (int, error) {
+	if err := g.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if g.left.Add(-int64(len(p))) < 0 {
+		return 0, errReadLimit
+	}
+	if off < 0 || off >= int64(len(g.data)) {
+		return 0, io.EOF
+	}
+	n := copy(p, g.data[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func newLibReader(ctx context.Context, data []byte) (r *pdf.Reader, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			r, err = nil, fmt.Errorf("malformed pdf: %v", x)
 		}
 	}()
-	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	g := &guardedReader{ctx: ctx, data: data}
+	g.left.Store(256<<20 + 64*int64(len(data)))
+	r, err = pdf.NewReader(g, int64(len(data)))
 	if err != nil {
 		return nil, err
 	}
@@ -313,7 +353,8 @@ func (d *pdfDoc) chars() int {
 
 // interpretPages interprets every page's content and lays out its text.
 func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pdfDoc, error) {
-	n := r.NumPage()
+	refs := pageTree(r)
+	n := len(refs)
 	doc := &pdfDoc{pages: make([]pdfPage, n)}
 	in := &pageInterp{ctx: ctx, budget: budget, fonts: map[fontKey]*pdfFont{}}
 	var bad []int
@@ -322,7 +363,7 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 			return nil, err
 		}
 		in.buf, in.runs, in.images, in.ops, in.draws, in.forms = in.buf[:0], in.runs[:0], 0, 0, 0, in.forms[:0]
-		if !interpretPage(r, i, in) {
+		if !interpretPage(refs[i-1], in) {
 			bad = append(bad, i)
 		}
 		if in.err != nil {
@@ -346,19 +387,66 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 	return doc, nil
 }
 
+// pageRef is a page dictionary with the resources it has or inherits.
+type pageRef struct {
+	v, res pdf.Value
+}
+
+// maxPages bounds the pages read from one file.
+const maxPages = 100000
+
+// pageTree lists the pages of r in order. Unlike the library's Page it
+// reads the tree once and survives cycles in it.
+func pageTree(r *pdf.Reader) (pages []pageRef) {
+	defer func() {
+		if recover() != nil && pages == nil {
+			pages = nil
+		}
+	}()
+	seen := map[uint64]bool{}
+	var walk func(node, res pdf.Value, depth int)
+	walk = func(node, res pdf.Value, depth int) {
+		if depth > 64 || len(pages) >= maxPages || node.Kind() != pdf.Dict {
+			return
+		}
+		if rv := node.Key("Resources"); rv.Kind() == pdf.Dict {
+			res = rv
+		}
+		kids := node.Key("Kids")
+		if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
+			pages = append(pages, pageRef{node, res})
+			return
+		}
+		parent := objID(node)
+		for i := 0; i < kids.Len(); i++ {
+			kid := kids.Index(i)
+			if id := objID(kid); id != parent {
+				if seen[id] {
+					continue
+				}
+				seen[id] = true
+			}
+			walk(kid, res, depth+1)
+		}
+	}
+	root := r.Trailer().Key("Root").Key("Pages")
+	seen[objID(root)] = true
+	walk(root, pdf.Value{}, 0)
+	return pages
+}
+
 // interpretPage runs page i's content through in; false means the page or
 // its content could not be read (the text found so far is kept).
-func interpretPage(r *pdf.Reader, i int, in *pageInterp) (ok bool) {
+func interpretPage(p pageRef, in *pageInterp) (ok bool) {
 	defer func() {
 		if x := recover(); x != nil {
 			ok = false
 		}
 	}()
-	p := r.Page(i)
-	if p.V.IsNull() {
+	if p.v.IsNull() {
 		return false
 	}
-	contents := p.V.Key("Contents")
+	contents := p.v.Key("Contents")
 	var data []byte
 	switch contents.Kind() {
 	case pdf.Stream:
@@ -385,8 +473,8 @@ func interpretPage(r *pdf.Reader, i int, in *pageInterp) (ok bool) {
 	case pdf.Null:
 		return true
 	}
-	in.run(data, p.Resources(), identity)
-	in.annotations(p.V.Key("Annots"))
+	in.run(data, p.res, identity)
+	in.annotations(p.v.Key("Annots"))
 	return true
 }
 

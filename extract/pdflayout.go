@@ -282,7 +282,7 @@ func median(v []float64) float64 {
 	}
 	s := slices.Clone(v)
 	slices.Sort(s)
-	return s[len(s)/2]
+	return s[(len(s)-1)/2]
 }
 
 // lineOf joins the runs of one line, sorted by x, inserting spaces at gaps.

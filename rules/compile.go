@@ -3,8 +3,10 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/sajari/fuzzy"
 )
@@ -60,8 +62,9 @@ type index struct {
 	termText  []string
 	regexTerm []bool
 	regexps   map[int32]*regexp.Regexp
-	model     *fuzzy.Model // nil when no rule allows edits
-	stems     *fuzzy.Model // prefixes, for fuzzy prefix matching
+	reLit     map[int32]string // a literal every match of the regexp contains
+	model     *fuzzy.Model     // nil when no rule allows edits
+	stems     *fuzzy.Model     // prefixes, for fuzzy prefix matching
 	maxTol    int
 	vocab     map[string]int32 // fuzzy-eligible exact words → atom
 	stemVocab map[string]int32
@@ -104,6 +107,7 @@ func (ix *index) term(t string, seen map[termKey]int32) (int32, error) {
 		ix.regexTerm = append(ix.regexTerm, true)
 		ix.cterms = append(ix.cterms, cterm{id: id, re: re})
 		ix.regexps[id] = re
+		ix.reLit[id] = requiredLiteral(re.String())
 		return id, nil
 	}
 	ix.regexTerm = append(ix.regexTerm, false)
@@ -191,7 +195,7 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 	}
 
 	e := &Engine{byID: map[string]*Rule{}, cfg: cfg, source: packs}
-	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, first: map[int32][]int32{}, regexps: map[int32]*regexp.Regexp{}}
+	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, first: map[int32][]int32{}, regexps: map[int32]*regexp.Regexp{}, reLit: map[int32]string{}}
 	seen := map[termKey]int32{}
 	for _, p := range packs {
 		e.packs = append(e.packs, p.Ref())
@@ -341,4 +345,49 @@ func (e *Engine) compilePattern(ix *index, seen map[termKey]int32, p *Pack, cr *
 		e.always = append(e.always, pidx)
 	}
 	return cp, nil
+}
+
+// requiredLiteral returns a string that every match of the regular
+// expression contains, or "" when it finds none. Letters that match
+// either case are never part of it.
+func requiredLiteral(expr string) string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	return mustContain(re.Simplify())
+}
+
+func mustContain(re *syntax.Regexp) string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		// The longest run of runes that match only themselves.
+		best, run := "", []rune(nil)
+		for _, r := range append(re.Rune, -1) {
+			if r >= 0 && (re.Flags&syntax.FoldCase == 0 || unicode.SimpleFold(r) == r) {
+				run = append(run, r)
+				continue
+			}
+			if len(string(run)) > len(best) {
+				best = string(run)
+			}
+			run = run[:0]
+		}
+		return best
+	case syntax.OpCapture, syntax.OpPlus:
+		return mustContain(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return mustContain(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		best := ""
+		for _, sub := range re.Sub {
+			if l := mustContain(sub); len(l) > len(best) {
+				best = l
+			}
+		}
+		return best
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/clausecheck/clausecheck/extract"
 )
@@ -432,12 +433,16 @@ func (st *docState) regex(t, si int32) []hit {
 	re := st.e.ix.regexps[t]
 	s := st.sents[si]
 	text := st.doc.Text[s.Start:s.End]
+	if lit := st.e.ix.reLit[t]; lit != "" && !strings.Contains(text, lit) {
+		st.regexHits[key] = nil
+		return nil
+	}
 	var hs []hit
-	a := st.analysis(si)
+	toks := st.sentToks(si)
 	abs := st.absBase[si]
 	for _, loc := range re.FindAllStringIndex(text, 16) {
 		b := int32(s.Start + loc[0])
-		tok := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].end > int(b) })
+		tok := sort.Search(len(toks), func(i int) bool { return toks[i].end > int(b) })
 		hs = append(hs, hit{term: t, sent: si, tok: int32(tok), n: 1, abs: abs + int32(tok), start: b, end: int32(s.Start + loc[1]), fzTok: -1})
 	}
 	st.regexHits[key] = hs

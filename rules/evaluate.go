@@ -59,6 +59,7 @@ type docState struct {
 	analyses  []*analysis
 	regexHits map[[2]int32][]hit
 	absBase   []int32 // absolute index of each sentence's first token in toks
+	termSeen  []int32 // term → 1 + the last sentence found to hold it
 	roles     *roleIndex
 }
 
@@ -92,6 +93,7 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	st.analyses = resize(st.analyses, len(st.sents))
 	st.absBase = resize(st.absBase, len(st.sents))
 	clear(st.regexHits)
+	st.termSeen = resize(st.termSeen, int(e.ix.nterms))
 	st.roles = nil
 	return st
 }
@@ -290,6 +292,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 			return hs[i].tok < hs[j].tok
 		})
 		for _, h := range hs {
+			st.termSeen[h.term] = si + 1
+		}
+		for _, h := range hs {
 			for _, pi := range e.ix.postings[h.term] {
 				if stamp[pi] == si+1 {
 					continue
@@ -304,7 +309,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 					sectionCands[k] = append(sectionCands[k], si)
 					continue
 				}
-				if !st.mayMatch(cp, hs) {
+				if !st.mayMatch(cp, si) {
 					continue
 				}
 				if m := st.evalPattern(cp, []int32{si}); m != nil {
@@ -402,15 +407,12 @@ func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 }
 
 // mayMatch is a quick check, without allocating, that every literal group
-// of cp has a hit among the sentence's hits hs (sorted by term).
-func (st *docState) mayMatch(cp *cpattern, hs []hit) bool {
+// of cp has a hit in sentence si, whose terms are stamped si+1 in
+// st.termSeen.
+func (st *docState) mayMatch(cp *cpattern, si int32) bool {
 	has := func(terms []int32) bool {
 		for _, t := range terms {
-			if st.e.ix.regexTerm[t] {
-				return true
-			}
-			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
-			if k < len(hs) && hs[k].term == t {
+			if st.termSeen[t] == si+1 || st.e.ix.regexTerm[t] {
 				return true
 			}
 		}

@@ -60,6 +60,7 @@ type docState struct {
 	regexHits map[[2]int32][]hit
 	absBase   []int32 // absolute index of each sentence's first token in toks
 	termSeen  []int32 // term → 1 + the last sentence found to hold it
+	quants    map[int32][]Quantity
 	roles     *roleIndex
 }
 
@@ -76,7 +77,7 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	}
 	e.freeMu.Unlock()
 	if st == nil || len(st.words) > maxStateWords {
-		st = &docState{e: e, words: map[string]*docWord{}, regexHits: map[[2]int32][]hit{}}
+		st = &docState{e: e, words: map[string]*docWord{}, regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
 	}
 	st.doc, st.sents = doc, sentences(doc)
 	if st.epoch++; st.epoch == 0 {
@@ -93,6 +94,7 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	st.analyses = resize(st.analyses, len(st.sents))
 	st.absBase = resize(st.absBase, len(st.sents))
 	clear(st.regexHits)
+	clear(st.quants)
 	st.termSeen = resize(st.termSeen, int(e.ix.nterms))
 	st.roles = nil
 	return st
@@ -653,8 +655,13 @@ func (st *docState) quantityStatus(cr *crule, m *pmatch) (Status, string) {
 	q := cr.r.Quantity
 	var found, vague *Quantity
 	for _, si := range m.sents {
-		s := st.sents[si]
-		for _, x := range ParseQuantities(st.doc.Text[s.Start:s.End]) {
+		qs, ok := st.quants[si]
+		if !ok {
+			s := st.sents[si]
+			qs = ParseQuantities(st.doc.Text[s.Start:s.End])
+			st.quants[si] = qs
+		}
+		for _, x := range qs {
 			if x.Kind != q.Kind {
 				continue
 			}

@@ -19,6 +19,9 @@ var tensNumbers = map[string]float64{
 	"seventy": 70, "eighty": 80, "ninety": 90,
 }
 
+// tensWords are the keys of tensNumbers, none a prefix of another.
+var tensWords = []string{"twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+
 var scaleNumbers = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
 }
@@ -32,7 +35,11 @@ func wordValue(w string) (float64, bool) {
 	if v, ok := tensNumbers[w]; ok {
 		return v, true
 	}
-	for t, tv := range tensNumbers {
+	if len(w) < 8 {
+		return 0, false // the shortest tens and unit word, "fiftyone", has eight letters
+	}
+	for _, t := range tensWords {
+		tv := tensNumbers[t]
 		if rest, ok := strings.CutPrefix(w, t); ok {
 			if u, ok := smallNumbers[rest]; ok && u < 10 && rest != "a" && rest != "an" {
 				return tv + u, true

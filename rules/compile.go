@@ -55,7 +55,7 @@ type index struct {
 	prefix    map[string]int32 // prefix (without "*") → atom
 	prefixLen []int            // distinct prefix lengths, ascending
 	atomWord  []string         // atom → word as written ("notif*")
-	first     map[int32][]int32
+	first     [][]int32 // atom → the cterms starting with it
 	cterms    []cterm
 	nterms    int32
 	postings  [][]int32 // logical term → pattern indexes
@@ -138,6 +138,9 @@ func (ix *index) addSeq(id int32, words []string) {
 	}
 	n := int32(len(ix.cterms))
 	ix.cterms = append(ix.cterms, ct)
+	for int(ct.atoms[0]) >= len(ix.first) {
+		ix.first = append(ix.first, nil)
+	}
 	ix.first[ct.atoms[0]] = append(ix.first[ct.atoms[0]], n)
 }
 
@@ -195,7 +198,7 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 	}
 
 	e := &Engine{byID: map[string]*Rule{}, cfg: cfg, source: packs}
-	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, first: map[int32][]int32{}, regexps: map[int32]*regexp.Regexp{}, reLit: map[int32]string{}}
+	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, regexps: map[int32]*regexp.Regexp{}, reLit: map[int32]string{}}
 	seen := map[termKey]int32{}
 	for _, p := range packs {
 		e.packs = append(e.packs, p.Ref())
@@ -247,6 +250,9 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 	}
 	if err := problems.err(); err != nil {
 		return nil, err
+	}
+	for len(ix.first) < len(ix.atomWord) {
+		ix.first = append(ix.first, nil) // atoms that only continue phrases
 	}
 	ix.prefixLen = nil
 	lens := map[int]bool{}

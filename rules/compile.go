@@ -55,7 +55,7 @@ type index struct {
 	prefix    map[string]int32 // prefix (without "*") → atom
 	prefixLen []int            // distinct prefix lengths, ascending
 	atomWord  []string         // atom → word as written ("notif*")
-	first     [][]int32 // atom → the cterms starting with it
+	first     [][]int32        // atom → the cterms starting with it
 	cterms    []cterm
 	nterms    int32
 	postings  [][]int32 // logical term → pattern indexes

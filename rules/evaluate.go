@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -287,11 +289,11 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		}
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
-		sort.Slice(hs, func(i, j int) bool {
-			if hs[i].term != hs[j].term {
-				return hs[i].term < hs[j].term
+		slices.SortFunc(hs, func(a, b hit) int {
+			if a.term != b.term {
+				return cmp.Compare(a.term, b.term)
 			}
-			return hs[i].tok < hs[j].tok
+			return cmp.Compare(a.tok, b.tok)
 		})
 		for _, h := range hs {
 			st.termSeen[h.term] = si + 1
@@ -484,7 +486,15 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 		return nil
 	}
 	anchors := append([]hit(nil), groups[0]...)
-	sort.Slice(anchors, func(i, j int) bool { return better(anchors[i], anchors[j]) })
+	slices.SortFunc(anchors, func(a, b hit) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
+		}
+		return 0
+	})
 	for _, an := range anchors {
 		chosen := []hit{an}
 		ok := true
@@ -535,7 +545,7 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 				m.note = fmt.Sprintf("%q read as %q", word, st.e.ix.atomWord[h.fzAtom])
 			}
 		}
-		sort.Slice(m.sents, func(i, j int) bool { return m.sents[i] < m.sents[j] })
+		slices.Sort(m.sents)
 		if len(cp.none) > 0 && len(st.termHits(cp.none, m.sents, tol)) > 0 {
 			continue
 		}

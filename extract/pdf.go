@@ -356,7 +356,8 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 	refs := pageTree(r)
 	n := len(refs)
 	doc := &pdfDoc{pages: make([]pdfPage, n)}
-	in := &pageInterp{ctx: ctx, budget: budget, fonts: map[fontKey]*pdfFont{}}
+	in := &pageInterp{ctx: ctx, budget: budget, fonts: map[fontKey]*pdfFont{},
+		xobjects: map[fontKey]xobject{}, formData: map[uint64][]byte{}}
 	var bad []int
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {

@@ -65,6 +65,9 @@ type pageInterp struct {
 	ctx    context.Context
 	budget *byteBudget
 	fonts  map[fontKey]*pdfFont // shared across the pages of a document
+	// XObjects by resources and name, and form content by object.
+	xobjects map[fontKey]xobject
+	formData map[uint64][]byte
 
 	buf    []byte
 	runs   []textRun
@@ -240,17 +243,24 @@ func (in *pageInterp) run(data []byte, res pdf.Value, ctm mat) {
 
 // font returns the font named name in res, reading it on first use.
 func (in *pageInterp) font(res pdf.Value, name string) *pdfFont {
-	fonts := res.Key("Font")
-	v := fonts.Key(name)
+	// Resolving a font from an object stream decompresses the stream, so
+	// look up by the resources holding the name before resolving.
+	rkey := fontKey{objID(res) | 1<<63, name}
+	if f, ok := in.fonts[rkey]; ok {
+		return f
+	}
+	v := res.Key("Font").Key(name)
 	if v.Kind() != pdf.Dict {
+		in.fonts[rkey] = fallbackFont
 		return fallbackFont
 	}
 	key := fontKey{objID(v), name}
-	if f, ok := in.fonts[key]; ok {
-		return f
+	f, ok := in.fonts[key]
+	if !ok {
+		f = newPDFFont(v, in.budget)
+		in.fonts[key] = f
 	}
-	f := newPDFFont(v, in.budget)
-	in.fonts[key] = f
+	in.fonts[rkey] = f
 	return f
 }
 
@@ -319,16 +329,28 @@ func toFrame(o uint8, x, y float64) (float64, float64) {
 
 // do draws the XObject name of res: forms are interpreted, images counted.
 func (in *pageInterp) do(res pdf.Value, name string, ctm mat) {
-	x := res.Key("XObject").Key(name)
-	if x.Kind() != pdf.Stream {
-		return
+	key := fontKey{objID(res), name}
+	x, ok := in.xobjects[key]
+	if !ok {
+		v := res.Key("XObject").Key(name)
+		x = xobject{v: v}
+		if v.Kind() == pdf.Stream {
+			x.kind = v.Key("Subtype").Name()
+		}
+		in.xobjects[key] = x
 	}
-	switch x.Key("Subtype").Name() {
+	switch x.kind {
 	case "Image":
 		in.images++
 	case "Form":
-		in.drawForm(x, res, ctm)
+		in.drawForm(x.v, res, ctm)
 	}
+}
+
+// xobject is a resolved XObject with its subtype.
+type xobject struct {
+	v    pdf.Value
+	kind string
 }
 
 // drawForm interprets the Form XObject x drawn under ctm; res are the
@@ -344,7 +366,14 @@ func (in *pageInterp) drawForm(x, res pdf.Value, ctm mat) {
 		}
 	}
 	in.draws++
-	data, err := in.streamData(x)
+	data, ok := in.formData[id]
+	var err error
+	if !ok {
+		data, err = in.streamData(x)
+		if err == nil {
+			in.formData[id] = data
+		}
+	}
 	if err != nil {
 		if _, ok := err.(errTooMuchData); ok {
 			in.err = err

@@ -38,6 +38,7 @@ type cpattern struct {
 // crule is a compiled rule with its configuration applied.
 type crule struct {
 	r        *Rule
+	idx      int // index in Engine.crules
 	severity Severity
 	tol      int
 	limit    float64 // effective max (duration) or min (money, percent)
@@ -209,7 +210,7 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 			if disabled[r.ID] {
 				continue
 			}
-			cr := &crule{r: r, severity: r.Severity, tol: defTol}
+			cr := &crule{r: r, idx: len(e.crules), severity: r.Severity, tol: defTol}
 			if s, ok := cfg.Severity[r.ID]; ok {
 				cr.severity = s
 			}

@@ -62,6 +62,11 @@ type docState struct {
 	regexHits map[[2]int32][]hit
 	absBase   []int32 // absolute index of each sentence's first token in toks
 	termSeen  []int32 // term → 1 + the last sentence found to hold it
+	stamp     []int32 // pattern → 1 + the last sentence it was tried on
+	sentList  []int32
+	arena     []hit // termHits' results for one evalPattern call
+	groups    [][]hit
+	chosen    []hit
 	quants    map[int32][]Quantity
 	roles     *roleIndex
 }
@@ -258,25 +263,23 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		return nil
 	}
 	matches := make([][3][]*pmatch, len(e.crules))
-	ruleIdx := map[*crule]int{}
-	for i, cr := range e.crules {
-		ruleIdx[cr] = i
-	}
 	record := func(cp *cpattern, m *pmatch) {
 		k := kindIndex(cp.kind)
-		ms := &matches[ruleIdx[cp.rule]][k]
+		ms := &matches[cp.rule.idx][k]
 		if len(*ms) < 16 {
 			*ms = append(*ms, m)
 		}
 	}
 	// Sentences with hits, in document order.
-	var sentList []int32
+	sentList := st.sentList[:0]
 	for si, r := range st.ranges {
 		if r[1] > r[0] {
 			sentList = append(sentList, int32(si))
 		}
 	}
-	stamp := make([]int32, len(e.patterns))
+	st.sentList = sentList
+	st.stamp = resize(st.stamp, len(e.patterns))
+	stamp := st.stamp
 	type secKey struct {
 		pat int32
 		sec int
@@ -388,9 +391,11 @@ func (st *docState) analysis(si int32) *analysis {
 	return a
 }
 
-// termHits returns the usable hits of the given terms in the view's sentences.
+// termHits returns the usable hits of the given terms in the view's
+// sentences, in st.arena, which evalPattern empties when it starts.
 func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
-	var out []hit
+	start := len(st.arena)
+	out := st.arena
 	for _, si := range view {
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
@@ -407,7 +412,8 @@ func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 			}
 		}
 	}
-	return out
+	st.arena = out
+	return out[start:len(out):len(out)]
 }
 
 // mayMatch is a quick check, without allocating, that every literal group
@@ -467,7 +473,8 @@ func better(a, b hit) bool {
 // the candidate sentences of one section).
 func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 	tol := cp.rule.tol
-	groups := make([][]hit, 0, len(cp.all)+1)
+	st.arena = st.arena[:0]
+	groups := st.groups[:0]
 	for _, g := range cp.all {
 		hs := st.termHits(g, view, tol)
 		if len(hs) == 0 {
@@ -482,10 +489,11 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 		}
 		groups = append(groups, hs)
 	}
+	st.groups = groups
 	if len(groups) == 0 {
 		return nil
 	}
-	anchors := append([]hit(nil), groups[0]...)
+	anchors := groups[0] // sorted in place: only the anchors read it
 	slices.SortFunc(anchors, func(a, b hit) int {
 		switch {
 		case better(a, b):
@@ -496,7 +504,7 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 		return 0
 	})
 	for _, an := range anchors {
-		chosen := []hit{an}
+		chosen := append(st.chosen[:0], an)
 		ok := true
 		for _, g := range groups[1:] {
 			var best *hit
@@ -516,6 +524,7 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 			}
 			chosen = append(chosen, *best)
 		}
+		st.chosen = chosen
 		if !ok {
 			continue
 		}

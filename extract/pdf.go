@@ -103,9 +103,9 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 			if err != nil {
 				return nil, pages, warnings, fmt.Errorf("ocr: %w", err)
 			}
-			warnings = append(warnings, "pages "+pageRanges(scanned)+" read by OCR (tesseract)")
+			warnings = append(warnings, pagesLabel(scanned)+" read by OCR (tesseract)")
 		} else {
-			warnings = append(warnings, "pages "+pageRanges(scanned)+" have no text layer")
+			warnings = append(warnings, pagesLabel(scanned)+" have no text layer")
 		}
 	}
 
@@ -116,6 +116,9 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 			continue
 		}
 		blocks = append(blocks, paragraphs(p.lines, i+1)...)
+	}
+	if len(blocks) == 0 && len(ocr) > 0 {
+		return nil, pages, warnings, &UnreadableError{Path: path, Reason: "no text layer (scanned?)"}
 	}
 	return blocks, pages, warnings, nil
 }
@@ -383,7 +386,7 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 		p.lines = layoutPage(in.buf, in.runs)
 	}
 	if len(bad) > 0 {
-		doc.warnings = append(doc.warnings, "pages "+pageRanges(bad)+" could not be read")
+		doc.warnings = append(doc.warnings, pagesLabel(bad)+" could not be read")
 	}
 	return doc, nil
 }
@@ -564,6 +567,14 @@ func removeFurniture(pages []pdfPage) {
 		}
 		p.lines = kept
 	}
+}
+
+// pagesLabel names the pages: "page 4", "pages 1-3, 7".
+func pagesLabel(pages []int) string {
+	if len(pages) == 1 {
+		return "page " + strconv.Itoa(pages[0])
+	}
+	return "pages " + pageRanges(pages)
 }
 
 // pageRanges formats sorted page numbers as "1-3, 7".

@@ -244,3 +244,26 @@ func TestReadPDFTestdata(t *testing.T) {
 func squash(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+func TestReadPDFOCR(t *testing.T) {
+	if !ocrAvailable() {
+		t.Skip("tesseract or pdftoppm not installed")
+	}
+	pix, w, h := textImage(6, "BUSINESS ASSOCIATE AGREEMENT", "THE VENDOR SHALL REPORT ANY BREACH")
+	scan := makePDF([]testPage{{content: fmt.Sprintf("q %d 0 0 %d 20 400 cm /Im0 Do Q", w/4, h/4), images: 1, gray: pix, grayW: w, grayH: h}}, true)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	blocks, _, warnings, err := readPDF(ctx, "scan.pdf", scan, Options{OCR: true})
+	if err != nil {
+		t.Fatalf("readPDF: %v", err)
+	}
+	got := squash(blocksText(blocks, false))
+	for _, want := range []string{"BUSINESS ASSOCIATE AGREEMENT", "REPORT ANY BREACH"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("OCR text lacks %q: %q", want, got)
+		}
+	}
+	if len(warnings) != 1 || warnings[0] != "page 1 read by OCR (tesseract)" {
+		t.Errorf("warnings = %q", warnings)
+	}
+}

@@ -4,7 +4,13 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"image"
+	"image/draw"
 	"strings"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/basicfont"
+	"golang.org/x/image/math/fixed"
 )
 
 // testPage is one page of a PDF made by makePDF: its content stream and,
@@ -12,8 +18,12 @@ import (
 type testPage struct {
 	content string
 	forms   []string
-	images  int // image XObjects /Im0... (1×1 gray)
+	images  int // image XObjects /Im0... (1×1 gray, or gray below)
 	rotate  int
+	// gray is an 8-bit grayscale image of grayW×grayH pixels used for
+	// the image XObjects when set.
+	gray         []byte
+	grayW, grayH int
 }
 
 // makePDF writes a small PDF whose pages use the fonts
@@ -74,6 +84,10 @@ func makePDF(pages []testPage, compress bool) []byte {
 			add(stream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources "+res, f))
 		}
 		for range p.images {
+			if p.gray != nil {
+				add(stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8", p.grayW, p.grayH), string(p.gray)))
+				continue
+			}
 			add(stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", "\x80"))
 		}
 		content := add(stream("", p.content))
@@ -120,4 +134,30 @@ func textLines(f string, pt, x, y, lead float64, lines ...string) string {
 
 func pdfEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(s)
+}
+
+// textImage renders lines of text in a 7×13 bitmap font, each pixel scaled
+// to a scale×scale block, as a grayscale image (black on white).
+func textImage(scale int, lines ...string) (pix []byte, w, h int) {
+	face := basicfont.Face7x13
+	wide := 0
+	for _, l := range lines {
+		wide = max(wide, len(l))
+	}
+	small := image.NewGray(image.Rect(0, 0, 7*wide+20, 20*len(lines)+10))
+	draw.Draw(small, small.Bounds(), image.White, image.Point{}, draw.Src)
+	d := font.Drawer{Dst: small, Src: image.Black, Face: face}
+	for i, l := range lines {
+		d.Dot = fixed.P(10, 18+20*i)
+		d.DrawString(l)
+	}
+	b := small.Bounds()
+	w, h = b.Dx()*scale, b.Dy()*scale
+	pix = make([]byte, w*h)
+	for y := range h {
+		for x := range w {
+			pix[y*w+x] = small.GrayAt(x/scale, y/scale).Y
+		}
+	}
+	return pix, w, h
 }

@@ -398,14 +398,35 @@ func definitions(text string) *roleIndex {
 				continue
 			}
 			rest := text[after:min(len(text), after+160)]
-			rt := tokens(rest, 0)
-			if len(rt) > 1 && (rt[0].word == "means" || rt[0].word == "shall" && rt[1].word == "mean") {
+			if means(rest) {
 				m := strings.Index(rest, "mean")
 				r.addName(firstNameAfter(rest[m+4:]), sd)
 			}
 		}
 	}
 	return r
+}
+
+// means reports whether s starts with the words "means" or "shall mean"
+// and has a second word.
+func means(s string) bool {
+	var sc scanner
+	n, first, second := 0, "", false
+	sc.scan(s, func(w []byte, _, _ int, _ uint8, _ bool) {
+		switch n {
+		case 0:
+			switch string(w) {
+			case "means":
+				first = "means"
+			case "shall":
+				first = "shall"
+			}
+		case 1:
+			second = string(w) == "mean"
+		}
+		n++
+	})
+	return n > 1 && (first == "means" || first == "shall" && second)
 }
 
 func quoted(s, open, close string) []string {
@@ -428,32 +449,41 @@ func quoted(s, open, close string) []string {
 // firstName returns the first word of the last run of capitalised words
 // in s that follows "between", "and", "by" or a line start.
 func firstName(s string) string {
-	ts := tokens(s, 0)
-	start := 0
-	for k, t := range ts {
-		if in(t.word, "between", "and", "by", "with") {
-			start = k + 1
+	var sc scanner
+	name, done := "", false
+	sc.scan(s, func(w []byte, start, _ int, _ uint8, _ bool) {
+		switch string(w) {
+		case "between", "and", "by", "with":
+			name, done = "", false
+			return
 		}
-	}
-	return firstCapital(s, ts[start:])
+		if !done && capitalName(s, w, start) {
+			name, done = string(w), true
+		}
+	})
+	return name
 }
 
+// firstNameAfter returns the first capitalised name among the first six
+// words of s.
 func firstNameAfter(s string) string {
-	ts := tokens(s, 0)
-	if len(ts) > 6 {
-		ts = ts[:6]
-	}
-	return firstCapital(s, ts)
+	var sc scanner
+	name, n := "", 0
+	sc.scan(s, func(w []byte, start, _ int, _ uint8, _ bool) {
+		if n < 6 && name == "" && capitalName(s, w, start) {
+			name = string(w)
+		}
+		n++
+	})
+	return name
 }
 
-func firstCapital(s string, ts []token) string {
-	for _, t := range ts {
-		c := s[t.start]
-		if 'A' <= c && c <= 'Z' && !nameStop[t.word] && len(t.word) >= 3 {
-			return t.word
-		}
-	}
-	return ""
+// capitalName reports whether the word w, at byte start of s, is
+// capitalised there and may be a name: not a stop word, three letters
+// or more.
+func capitalName(s string, w []byte, start int) bool {
+	c := s[start]
+	return 'A' <= c && c <= 'Z' && !nameStop[string(w)] && len(w) >= 3
 }
 
 func (r *roleIndex) addName(name string, sd side) {

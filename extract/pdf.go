@@ -336,6 +336,7 @@ func isPasswordError(err error) bool {
 
 // pdfPage is what the reader keeps of one page.
 type pdfPage struct {
+	box    [4]float64
 	lines  []pdfLine
 	chars  int // non-space characters
 	images int
@@ -378,6 +379,7 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 		}
 		p := &doc.pages[i-1]
 		p.images = in.images
+		p.box = refs[i-1].box
 		for _, c := range string(in.buf) {
 			if !unicode.IsSpace(c) {
 				p.chars++
@@ -394,6 +396,7 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 // pageRef is a page dictionary with the resources it has or inherits.
 type pageRef struct {
 	v, res pdf.Value
+	box    [4]float64 // MediaBox, normalised: x0, y0, x1, y1
 }
 
 // maxPages bounds the pages read from one file.
@@ -408,17 +411,23 @@ func pageTree(r *pdf.Reader) (pages []pageRef) {
 		}
 	}()
 	seen := map[uint64]bool{}
-	var walk func(node, res pdf.Value, depth int)
-	walk = func(node, res pdf.Value, depth int) {
+	var walk func(node, res pdf.Value, box [4]float64, depth int)
+	walk = func(node, res pdf.Value, box [4]float64, depth int) {
 		if depth > 64 || len(pages) >= maxPages || node.Kind() != pdf.Dict {
 			return
 		}
 		if rv := node.Key("Resources"); rv.Kind() == pdf.Dict {
 			res = rv
 		}
+		if mb := node.Key("MediaBox"); mb.Len() == 4 {
+			a, b, c, d := mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()
+			if c != a && d != b {
+				box = [4]float64{min(a, c), min(b, d), max(a, c), max(b, d)}
+			}
+		}
 		kids := node.Key("Kids")
 		if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
-			pages = append(pages, pageRef{node, res})
+			pages = append(pages, pageRef{node, res, box})
 			return
 		}
 		parent := objID(node)
@@ -430,12 +439,12 @@ func pageTree(r *pdf.Reader) (pages []pageRef) {
 				}
 				seen[id] = true
 			}
-			walk(kid, res, depth+1)
+			walk(kid, res, box, depth+1)
 		}
 	}
 	root := r.Trailer().Key("Root").Key("Pages")
 	seen[objID(root)] = true
-	walk(root, pdf.Value{}, 0)
+	walk(root, pdf.Value{}, [4]float64{0, 0, 612, 792}, 0)
 	return pages
 }
 
@@ -548,14 +557,19 @@ func removeFurniture(pages []pdfPage) {
 		}
 		// Repeated lines are furniture only around other text.
 		repeated := len(p.lines) > 2
+		// Furniture sits in the page's top or bottom margin; upright
+		// text only is placed against the page box.
+		h := p.box[3] - p.box[1]
+		inTop := func(ln pdfLine) bool { return ln.orient != 0 || ln.y > p.box[3]-0.15*h }
+		inBottom := func(ln pdfLine) bool { return ln.orient != 0 || ln.y < p.box[1]+0.15*h }
 		for k := 0; k < edge && k < len(p.lines); k++ {
 			t := p.lines[k]
-			if repeated && top[key(t.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(t.text)) {
+			if inTop(t) && (repeated && top[key(t.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(t.text))) {
 				drop[k] = true
 			}
 			j := len(p.lines) - 1 - k
 			b := p.lines[j]
-			if repeated && bottom[key(b.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(b.text)) {
+			if inBottom(b) && (repeated && bottom[key(b.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(b.text))) {
 				drop[j] = true
 			}
 		}

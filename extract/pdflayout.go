@@ -15,6 +15,7 @@ type pdfLine struct {
 	x0, x1 float64
 	y      float64
 	size   float64
+	orient uint8
 	flow   int // column region: lines of one flow are a continuous text
 	colL   float64
 	colR   float64
@@ -289,7 +290,7 @@ func median(v []float64) float64 {
 func lineOf(buf []byte, runs []textRun) pdfLine {
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].x0 < runs[j].x0 })
 	var b strings.Builder
-	ln := pdfLine{x0: runs[0].x0, x1: runs[0].x1, y: runs[0].y, size: runs[0].size}
+	ln := pdfLine{x0: runs[0].x0, x1: runs[0].x1, y: runs[0].y, size: runs[0].size, orient: runs[0].orient}
 	prevEnd := runs[0].x0
 	for i, r := range runs {
 		t := buf[r.start:r.end]

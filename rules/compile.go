@@ -33,6 +33,8 @@ type cpattern struct {
 	party    Party
 	regex    []int32 // the pattern's regular-expression terms
 	literal  bool    // has at least one literal term
+	lits     []int32 // its literal all and any terms, ascending
+	section  bool    // its rule is section-scoped
 }
 
 // crule is a compiled rule with its configuration applied.
@@ -50,7 +52,7 @@ var polarityBits = map[Polarity]uint8{Obligation: 1, Prohibition: 2, Permission:
 type termKey struct{ text string }
 
 // index is the one term index of all rules: word atoms, phrases by first
-// atom, and the postings from terms to patterns.
+// atom; Engine.trig and Engine.secPost lead from terms to patterns.
 type index struct {
 	exact     map[string]int32 // whole word → atom
 	prefix    map[string]int32 // prefix (without "*") → atom
@@ -59,7 +61,6 @@ type index struct {
 	first     [][]int32        // atom → the cterms starting with it
 	cterms    []cterm
 	nterms    int32
-	postings  [][]int32 // logical term → pattern indexes
 	termText  []string
 	regexTerm []bool
 	regexps   map[int32]*regexp.Regexp
@@ -97,7 +98,6 @@ func (ix *index) term(t string, seen map[termKey]int32) (int32, error) {
 	}
 	id := ix.nterms
 	ix.nterms++
-	ix.postings = append(ix.postings, nil)
 	ix.termText = append(ix.termText, t)
 	seen[termKey{t}] = id
 	if expr, ok := strings.CutPrefix(t, "re:"); ok {
@@ -266,6 +266,7 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 	sort.Ints(ix.prefixLen)
 	ix.trainFuzzy()
 	e.ix = ix
+	e.buildTriggers()
 	return e, nil
 }
 
@@ -318,10 +319,6 @@ func (e *Engine) compilePattern(ix *index, seen map[termKey]int32, p *Pack, cr *
 				continue
 			}
 			cp.literal = true
-			ps := ix.postings[id]
-			if len(ps) == 0 || ps[len(ps)-1] != pidx {
-				ix.postings[id] = append(ps, pidx)
-			}
 		}
 	}
 	for _, g := range pat.All {

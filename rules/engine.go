@@ -26,7 +26,9 @@ type Engine struct {
 	byID     map[string]*Rule
 	ix       *index
 	patterns []*cpattern
-	always   []int32 // patterns with no literal term: tried on every sentence
+	always   []int32   // patterns with no literal term: tried on every sentence
+	trig     [][]int32 // term → sentence-scoped patterns it triggers
+	secPost  [][]int32 // term → section-scoped patterns using it
 
 	words     sync.Map // document word → *wordEntry, shared by all documents
 	wordsSize atomic.Int64

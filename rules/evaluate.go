@@ -67,9 +67,15 @@ type docState struct {
 	arena     []hit // termHits' results for one evalPattern call
 	groups    [][]hit
 	chosen    []hit
+	cands     []cand
+	one       [1]int32 // a one-sentence view
 	quants    map[int32][]Quantity
 	roles     *roleIndex
 }
+
+// cand is a pattern that may match the sentence being read, and the
+// smallest of its terms the sentence holds.
+type cand struct{ term, pat int32 }
 
 // maxStateWords bounds the word table a reused docState keeps.
 const maxStateWords = 100000
@@ -301,27 +307,45 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		for _, h := range hs {
 			st.termSeen[h.term] = si + 1
 		}
+		cands := st.cands[:0]
 		for _, h := range hs {
-			for _, pi := range e.ix.postings[h.term] {
+			for _, pi := range e.secPost[h.term] {
+				if stamp[pi] == si+1 {
+					continue
+				}
+				stamp[pi] = si + 1
+				k := secKey{pi, st.sents[si].Section}
+				if _, ok := sectionCands[k]; !ok {
+					secOrder = append(secOrder, k)
+				}
+				sectionCands[k] = append(sectionCands[k], si)
+			}
+			for _, pi := range e.trig[h.term] {
 				if stamp[pi] == si+1 {
 					continue
 				}
 				stamp[pi] = si + 1
 				cp := e.patterns[pi]
-				if cp.rule.r.Scope == ScopeSection {
-					k := secKey{pi, st.sents[si].Section}
-					if _, ok := sectionCands[k]; !ok {
-						secOrder = append(secOrder, k)
-					}
-					sectionCands[k] = append(sectionCands[k], si)
-					continue
-				}
 				if !st.mayMatch(cp, si) {
 					continue
 				}
-				if m := st.evalPattern(cp, []int32{si}); m != nil {
-					record(cp, m)
-				}
+				cands = append(cands, cand{st.minLit(cp, si), pi})
+			}
+		}
+		// Try the candidates in the order of their smallest term, then
+		// pattern, as if every term had posted every pattern using it.
+		slices.SortFunc(cands, func(a, b cand) int {
+			if a.term != b.term {
+				return cmp.Compare(a.term, b.term)
+			}
+			return cmp.Compare(a.pat, b.pat)
+		})
+		st.cands = cands
+		for _, c := range cands {
+			cp := e.patterns[c.pat]
+			st.one[0] = si
+			if m := st.evalPattern(cp, st.one[:]); m != nil {
+				record(cp, m)
 			}
 		}
 	}

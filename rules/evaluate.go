@@ -68,7 +68,8 @@ type docState struct {
 	groups    [][]hit
 	chosen    []hit
 	cands     []cand
-	one       [1]int32 // a one-sentence view
+	matches   [][3][]*pmatch // rule → its present, weak and contradicted matches
+	one       [1]int32       // a one-sentence view
 	quants    map[int32][]Quantity
 	roles     *roleIndex
 }
@@ -117,6 +118,7 @@ func (e *Engine) state(doc *extract.Document) *docState {
 func (e *Engine) release(st *docState) {
 	st.doc, st.sents = nil, nil
 	clear(st.analyses)
+	clear(st.matches)
 	e.freeMu.Lock()
 	if len(e.free) < maxFreeStates {
 		e.free = append(e.free, st)
@@ -268,7 +270,8 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 	if err := st.scan(ctx); err != nil {
 		return nil
 	}
-	matches := make([][3][]*pmatch, len(e.crules))
+	st.matches = resize(st.matches, len(e.crules))
+	matches := st.matches
 	record := func(cp *cpattern, m *pmatch) {
 		k := kindIndex(cp.kind)
 		ms := &matches[cp.rule.idx][k]

@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -58,7 +60,8 @@ type index struct {
 	prefix    map[string]int32 // prefix (without "*") → atom
 	prefixLen []int            // distinct prefix lengths, ascending
 	atomWord  []string         // atom → word as written ("notif*")
-	first     [][]int32        // atom → the cterms starting with it
+	first     [][]int32        // atom → the cterms starting with it: one-word ones, then phrases by second atom
+	single    []int32          // atom → how many of first[atom] are one word long
 	cterms    []cterm
 	nterms    int32
 	termText  []string
@@ -254,6 +257,22 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 	}
 	for len(ix.first) < len(ix.atomWord) {
 		ix.first = append(ix.first, nil) // atoms that only continue phrases
+	}
+	ix.single = make([]int32, len(ix.first))
+	for a, cs := range ix.first {
+		// One-word cterms first, then phrases by their second atom.
+		second := func(c int32) int32 {
+			if len(ix.cterms[c].atoms) == 1 {
+				return -1
+			}
+			return ix.cterms[c].atoms[1]
+		}
+		slices.SortStableFunc(cs, func(x, y int32) int { return cmp.Compare(second(x), second(y)) })
+		for _, c := range cs {
+			if len(ix.cterms[c].atoms) == 1 {
+				ix.single[a]++
+			}
+		}
 	}
 	ix.prefixLen = nil
 	lens := map[int]bool{}

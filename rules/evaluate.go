@@ -193,19 +193,27 @@ func (st *docState) scan(ctx context.Context) error {
 			if t.wi == nil {
 				continue
 			}
+			// Phrases can only go on when the next word means something
+			// to the index; the one-word terms come first in ix.first.
+			var next *wordInfo
+			if i+1 < len(toks) {
+				next = toks[i+1].wi
+			}
 			for _, a := range t.wi.atoms {
-				for _, c := range ix.first[a] {
+				cs := ix.first[a]
+				for _, c := range cs[:ix.single[a]] {
 					st.match(toks, i, &ix.cterms[c], int32(si), abs, 0, -1, -1)
 				}
+				st.phrases(toks, i, cs[ix.single[a]:], next, int32(si), abs, 0, -1, -1)
 			}
 			for _, f := range t.wi.fz {
-				for _, c := range ix.first[f.atom] {
-					ct := &ix.cterms[c]
-					if f.dict && len(ct.atoms) < 2 {
-						continue // a real word is never misread alone
+				cs := ix.first[f.atom]
+				if !f.dict { // a real word is never misread alone
+					for _, c := range cs[:ix.single[f.atom]] {
+						st.match(toks, i, &ix.cterms[c], int32(si), abs, f.dist, int32(i), f.atom)
 					}
-					st.match(toks, i, ct, int32(si), abs, f.dist, int32(i), f.atom)
 				}
+				st.phrases(toks, i, cs[ix.single[f.atom]:], next, int32(si), abs, f.dist, int32(i), f.atom)
 			}
 		}
 		st.ranges[si] = [2]int32{lo, int32(len(st.hits))}
@@ -221,6 +229,27 @@ func (st *docState) sentToks(si int32) []token {
 		hi = st.absBase[si+1]
 	}
 	return st.toks[lo:hi]
+}
+
+// phrases matches, at toks[i], the phrases cs (sorted by second atom)
+// whose second atom the next word, next, may be.
+func (st *docState) phrases(toks []token, i int, cs []int32, next *wordInfo, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
+	if len(cs) == 0 || next == nil {
+		return
+	}
+	ix := st.e.ix
+	try := func(a int32) {
+		k, _ := slices.BinarySearchFunc(cs, a, func(c, a int32) int { return cmp.Compare(ix.cterms[c].atoms[1], a) })
+		for ; k < len(cs) && ix.cterms[cs[k]].atoms[1] == a; k++ {
+			st.match(toks, i, &ix.cterms[cs[k]], si, abs, dist, fzTok, fzAtomID)
+		}
+	}
+	for _, a := range next.atoms {
+		try(a)
+	}
+	for _, f := range next.fz {
+		try(f.atom)
+	}
 }
 
 // match checks the rest of term ct after its first word at toks[i].

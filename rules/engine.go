@@ -75,7 +75,14 @@ func (e *Engine) wordEntry(w string) *wordEntry {
 	}
 	ent := &wordEntry{fuzzy: len(atoms) == 0 && fuzzyEligible(w), kw: keywords[w]}
 	if len(atoms) > 0 {
-		ent.info = &wordInfo{atoms: atoms}
+		wi := &wordInfo{atoms: atoms}
+		for _, a := range atoms {
+			for _, c := range ix.first[a][:ix.single[a]] {
+				wi.singles = append(wi.singles, ix.cterms[c].id)
+			}
+			wi.phrases = wi.phrases || int(ix.single[a]) < len(ix.first[a])
+		}
+		ent.info = wi
 	}
 	if e.wordsSize.Load() < maxWordCache {
 		e.wordsSize.Add(1)

@@ -13,8 +13,10 @@ import (
 
 // wordInfo is what one distinct document word means to the index.
 type wordInfo struct {
-	atoms []int32 // exact atoms: the word itself and every matching prefix
-	fz    []fzAtom
+	atoms   []int32 // exact atoms: the word itself and every matching prefix
+	fz      []fzAtom
+	singles []int32 // the one-word terms the word is, through atoms
+	phrases bool    // some atom also starts phrases
 }
 
 type fzAtom struct {
@@ -199,12 +201,16 @@ func (st *docState) scan(ctx context.Context) error {
 			if i+1 < len(toks) {
 				next = toks[i+1].wi
 			}
-			for _, a := range t.wi.atoms {
-				cs := ix.first[a]
-				for _, c := range cs[:ix.single[a]] {
-					st.match(toks, i, &ix.cterms[c], int32(si), abs, 0, -1, -1)
+			for _, term := range t.wi.singles {
+				st.hits = append(st.hits, hit{
+					term: term, sent: int32(si), tok: int32(i), n: 1, abs: abs + int32(i),
+					start: int32(t.start), end: int32(t.end), fzTok: -1, fzAtom: -1,
+				})
+			}
+			if t.wi.phrases && next != nil {
+				for _, a := range t.wi.atoms {
+					st.phrases(toks, i, ix.first[a][ix.single[a]:], next, int32(si), abs, 0, -1, -1)
 				}
-				st.phrases(toks, i, cs[ix.single[a]:], next, int32(si), abs, 0, -1, -1)
 			}
 			for _, f := range t.wi.fz {
 				cs := ix.first[f.atom]

@@ -31,7 +31,7 @@ func (h *htmlReport) Write(r rules.Result) error {
 
 type htmlPage struct {
 	Tool      ToolInfo
-	Summary   Summary
+	Summary   rules.Summary
 	Documents []htmlDoc
 }
 

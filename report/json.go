@@ -14,7 +14,7 @@ import (
 type jsonReport struct {
 	w   *bufio.Writer
 	opt Options
-	sum Summary
+	sum rules.Summary
 	n   int
 }
 

@@ -13,7 +13,7 @@ func TestJSON(t *testing.T) {
 	var got struct {
 		Tool      ToolInfo       `json:"tool"`
 		Documents []rules.Result `json:"documents"`
-		Summary   Summary        `json:"summary"`
+		Summary   rules.Summary  `json:"summary"`
 	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
@@ -34,7 +34,7 @@ func TestJSON(t *testing.T) {
 		}
 	})
 	t.Run("summary", func(t *testing.T) {
-		want := Summary{Documents: 3, Unreadable: 1, Present: 3, Weak: 2, Contradicted: 1, Missing: 2, Waived: 1}
+		want := rules.Summary{Documents: 3, Unreadable: 1, Present: 3, Weak: 2, Contradicted: 1, Missing: 2, Waived: 1}
 		if got.Summary != want {
 			t.Errorf("summary %+v, want %+v", got.Summary, want)
 		}

@@ -15,7 +15,7 @@ import (
 type markdown struct {
 	w   *bufio.Writer
 	opt Options
-	sum Summary
+	sum rules.Summary
 	n   int
 }
 
@@ -107,7 +107,7 @@ func (m *markdown) Close() error {
 	if m.n == 0 {
 		fmt.Fprintf(m.w, "# Contract review checklist\n\n")
 	}
-	fmt.Fprintf(m.w, "---\n\n%s\n", mdEscape(m.sum.String()))
+	fmt.Fprintf(m.w, "---\n\n%s\n", mdEscape(summaryLine(m.sum)))
 	return m.w.Flush()
 }
 

@@ -95,46 +95,8 @@ func New(format string, w io.Writer, opt Options) (Writer, error) {
 	return mk(w, opt), nil
 }
 
-// Summary counts the documents of a report by status and their findings by
-// status; waived findings count under their status and again under Waived.
-type Summary struct {
-	Documents    int `json:"documents"`
-	Unreadable   int `json:"unreadable"`
-	Errors       int `json:"errors"`
-	Present      int `json:"present"`
-	Weak         int `json:"weak"`
-	Contradicted int `json:"contradicted"`
-	Missing      int `json:"missing"`
-	Waived       int `json:"waived"`
-}
-
-// Add counts one result.
-func (s *Summary) Add(r rules.Result) {
-	s.Documents++
-	switch r.Status {
-	case rules.DocUnreadable:
-		s.Unreadable++
-	case rules.DocError:
-		s.Errors++
-	}
-	for _, f := range r.Findings {
-		switch f.Status {
-		case rules.Present:
-			s.Present++
-		case rules.Weak:
-			s.Weak++
-		case rules.Contradicted:
-			s.Contradicted++
-		case rules.Missing:
-			s.Missing++
-		}
-		if f.Waived != nil {
-			s.Waived++
-		}
-	}
-}
-
-func (s Summary) String() string {
+// summaryLine is the closing line of the text and markdown reports.
+func summaryLine(s rules.Summary) string {
 	return fmt.Sprintf("%d %s (%d unreadable, %d %s): %d present, %d weak, %d contradicted, %d missing, %d waived",
 		s.Documents, plural(s.Documents, "document", "documents"), s.Unreadable, s.Errors, plural(s.Errors, "error", "errors"),
 		s.Present, s.Weak, s.Contradicted, s.Missing, s.Waived)

@@ -42,7 +42,7 @@ var colors = map[rules.Status]string{
 type text struct {
 	w   *bufio.Writer
 	opt Options
-	sum Summary
+	sum rules.Summary
 	n   int
 }
 
@@ -128,6 +128,6 @@ func (t *text) Close() error {
 	if t.n > 0 {
 		t.w.WriteString("\n")
 	}
-	fmt.Fprintln(t.w, t.paint(ansiBold, t.sum.String()))
+	fmt.Fprintln(t.w, t.paint(ansiBold, summaryLine(t.sum)))
 	return t.w.Flush()
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -56,8 +55,8 @@ const windowPerWorker = 4
 // cannot be read is reported, not fatal. Run stops at the first error from
 // emit and returns it. When ctx is cancelled it stops handing out work,
 // emits nothing more, and returns ctx.Err(); what was emitted stays whole.
-func Run(ctx context.Context, roots []string, ex Extractor, ev Evaluator, opt Options, emit func(rules.Result) error) (Summary, error) {
-	var sum Summary
+func Run(ctx context.Context, roots []string, ex Extractor, ev Evaluator, opt Options, emit func(rules.Result) error) (rules.Summary, error) {
+	var sum rules.Summary
 	units, err := collect(roots, opt)
 	if err != nil {
 		return sum, err
@@ -131,7 +130,7 @@ func Run(ctx context.Context, roots []string, ex Extractor, ev Evaluator, opt Op
 				cancel()
 				break
 			}
-			sum.add(r)
+			sum.Add(r)
 			prog.step(r)
 			<-slots
 		}
@@ -221,73 +220,4 @@ func fileHash(path string) string {
 		return ""
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// Summary counts a batch: documents by status and findings by status.
-// Waived findings are counted under their status and again under Waived.
-type Summary struct {
-	Documents    int `json:"documents"`
-	Unreadable   int `json:"unreadable"`
-	Errors       int `json:"errors"`
-	Present      int `json:"present"`
-	Weak         int `json:"weak"`
-	Contradicted int `json:"contradicted"`
-	Missing      int `json:"missing"`
-	Waived       int `json:"waived"`
-
-	// failing counts the non-present, non-waived findings by severity.
-	failing map[rules.Severity]int
-}
-
-func (s *Summary) add(r rules.Result) {
-	s.Documents++
-	switch r.Status {
-	case rules.DocUnreadable:
-		s.Unreadable++
-	case rules.DocError:
-		s.Errors++
-	}
-	for _, f := range r.Findings {
-		switch f.Status {
-		case rules.Present:
-			s.Present++
-		case rules.Weak:
-			s.Weak++
-		case rules.Contradicted:
-			s.Contradicted++
-		case rules.Missing:
-			s.Missing++
-		}
-		if f.Waived != nil {
-			s.Waived++
-		}
-		if f.Status != rules.Present && f.Waived == nil {
-			if s.failing == nil {
-				s.failing = make(map[rules.Severity]int)
-			}
-			s.failing[f.Severity]++
-		}
-	}
-}
-
-// Fails reports whether any finding fails at the threshold (see
-// rules.Finding.Fails); "" fails nothing.
-func (s Summary) Fails(threshold rules.Severity) bool {
-	if threshold == "" {
-		return false
-	}
-	for sev, n := range s.failing {
-		if n > 0 && sev.Rank() >= threshold.Rank() {
-			return true
-		}
-	}
-	return false
-}
-
-// Unchecked reports whether any document could not be read.
-func (s Summary) Unchecked() bool { return s.Unreadable+s.Errors > 0 }
-
-func (s Summary) String() string {
-	return fmt.Sprintf("%d documents (%d unreadable, %d errors): %d present, %d weak, %d contradicted, %d missing, %d waived",
-		s.Documents, s.Unreadable, s.Errors, s.Present, s.Weak, s.Contradicted, s.Missing, s.Waived)
 }

@@ -87,7 +87,7 @@ func write(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-func collectRun(t *testing.T, ctx context.Context, roots []string, ex Extractor, opt Options) ([]rules.Result, Summary, error) {
+func collectRun(t *testing.T, ctx context.Context, roots []string, ex Extractor, opt Options) ([]rules.Result, rules.Summary, error) {
 	t.Helper()
 	var out []rules.Result
 	sum, err := Run(ctx, roots, ex, &fakeEval{}, opt, func(r rules.Result) error {

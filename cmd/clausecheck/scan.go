@@ -160,22 +160,15 @@ func (a *app) scan(ctx context.Context, args []string) error {
 		}
 		return extract.File(ctx, path, extractOpt)
 	}
-	emit := func(r rules.Result) error {
-		switch r.Status {
-		case rules.DocUnreadable, rules.DocError:
-			a.raise(exitUnreadable)
-		}
-		for _, f := range r.Findings {
-			if f.Fails(threshold) {
-				a.raise(exitFindings)
-				break
-			}
-		}
-		return w.Write(r)
-	}
-	_, runErr := scan.Run(ctx, args, extractor, eng, opt, emit)
+	sum, runErr := scan.Run(ctx, args, extractor, eng, opt, w.Write)
 	if err := w.Close(); err != nil && runErr == nil {
 		runErr = err
+	}
+	if sum.Unchecked() {
+		a.raise(exitUnreadable)
+	}
+	if sum.Fails(threshold) {
+		a.raise(exitFindings)
 	}
 	if runErr != nil {
 		return &exitError{code: exitUnreadable, err: fmt.Errorf("scan: %w", runErr)}

@@ -97,7 +97,7 @@ are checked.`,
 			for _, p := range packs {
 				n += len(p.Rules)
 			}
-			fmt.Fprintf(a.stdout, "ok: %d rules in %d packs\n", n, len(packs))
+			fmt.Fprintf(a.stdout, "ok: %d %s in %d %s\n", n, plural(n, "rule", "rules"), len(packs), plural(len(packs), "pack", "packs"))
 			return nil
 		},
 	}
@@ -175,4 +175,11 @@ func indent(s string) string {
 		lines[i] = "  " + l
 	}
 	return strings.Join(lines, "\n")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -55,6 +55,7 @@ type docState struct {
 	doc       *extract.Document
 	sents     []extract.Sentence
 	words     map[string]*docWord
+	cache     *[1 << wordCacheBits]wordSlot // recent words, in front of words
 	epoch     uint32
 	toks      []token // every sentence's tokens, in document order
 	fzBudget  int
@@ -93,11 +94,12 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	}
 	e.freeMu.Unlock()
 	if st == nil || len(st.words) > maxStateWords {
-		st = &docState{e: e, words: map[string]*docWord{}, regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
+		st = &docState{e: e, words: map[string]*docWord{}, cache: new([1 << wordCacheBits]wordSlot), regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
 	}
 	st.doc, st.sents = doc, sentences(doc)
 	if st.epoch++; st.epoch == 0 {
 		clear(st.words) // the epochs wrapped around
+		clear(st.cache[:])
 		st.epoch = 1
 	}
 	st.fzBudget = maxFuzzyLookups
@@ -178,6 +180,12 @@ func (st *docState) scan(ctx context.Context) error {
 		}
 		base := s.Start
 		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, sep uint8, poss bool) {
+			k := wordKey(w)
+			slot := st.slotFor(k, len(w))
+			if slot.key == k && int(slot.n) == len(w) && (slot.epoch == st.epoch || slot.stable) && (len(w) <= 8 || slot.word == string(w)) {
+				st.toks = append(st.toks, token{word: slot.word, start: base + start, end: base + end, sep: sep, poss: poss, kw: slot.kw, wi: slot.wi})
+				return
+			}
 			dw := st.words[string(w)]
 			if dw == nil {
 				k := string(w)
@@ -187,6 +195,7 @@ func (st *docState) scan(ctx context.Context) error {
 			if dw.epoch != st.epoch {
 				dw.epoch, dw.wi = st.epoch, st.lookup(dw)
 			}
+			*slot = wordSlot{key: k, n: int32(len(w)), epoch: st.epoch, stable: !dw.ent.fuzzy, word: dw.word, wi: dw.wi, kw: dw.ent.kw}
 			st.toks = append(st.toks, token{word: dw.word, start: base + start, end: base + end, sep: sep, poss: poss, kw: dw.ent.kw, wi: dw.wi})
 		})
 		toks := st.toks[abs:]

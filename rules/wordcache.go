@@ -1,0 +1,43 @@
+package rules
+
+import "encoding/binary"
+
+// wordCacheBits sizes a docState's word cache: 4096 slots.
+const wordCacheBits = 12
+
+// wordSlot is one slot of a docState's direct-mapped word cache, a small
+// table in front of the word map that answers most tokens without
+// hashing the whole word or leaving the cache lines it sits in. key holds
+// the word's first eight bytes, which for a word of eight bytes or fewer
+// is the whole word, so such words compare as two integers.
+type wordSlot struct {
+	key   uint64
+	n     int32  // the word's length; 0 in an empty slot
+	epoch uint32 // the document the slot was filled for
+	// stable is set when the word's meaning is the same in every
+	// document: it is a rule word, or too short or odd to be read
+	// fuzzily, so it never draws on a document's fuzzy budget and the
+	// slot serves later documents too.
+	stable bool
+	word   string
+	wi     *wordInfo
+	kw     uint8
+}
+
+// wordKey packs the first eight bytes of w, zero-padded, into an integer.
+func wordKey(w []byte) uint64 {
+	if len(w) >= 8 {
+		return binary.LittleEndian.Uint64(w)
+	}
+	var k uint64
+	for i, c := range w {
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+// slotFor returns the cache slot of a word with key k and length n.
+func (st *docState) slotFor(k uint64, n int) *wordSlot {
+	h := (k ^ uint64(n)<<56) * 0x9E3779B97F4A7C15
+	return &st.cache[h>>(64-wordCacheBits)]
+}

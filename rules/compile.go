@@ -56,23 +56,25 @@ type termKey struct{ text string }
 // index is the one term index of all rules: word atoms, phrases by first
 // atom; Engine.trig and Engine.secPost lead from terms to patterns.
 type index struct {
-	exact     map[string]int32 // whole word → atom
-	prefix    map[string]int32 // prefix (without "*") → atom
-	prefixLen []int            // distinct prefix lengths, ascending
-	atomWord  []string         // atom → word as written ("notif*")
-	first     [][]int32        // atom → the cterms starting with it: one-word ones, then phrases by second atom
-	single    []int32          // atom → how many of first[atom] are one word long
-	cterms    []cterm
-	nterms    int32
-	termText  []string
-	regexTerm []bool
-	regexps   map[int32]*regexp.Regexp
-	reLit     map[int32]string // a literal every match of the regexp contains
-	model     *fuzzy.Model     // nil when no rule allows edits
-	stems     *fuzzy.Model     // prefixes, for fuzzy prefix matching
-	maxTol    int
-	vocab     map[string]int32 // fuzzy-eligible exact words → atom
-	stemVocab map[string]int32
+	exact      map[string]int32 // whole word → atom
+	prefix     map[string]int32 // prefix (without "*") → atom
+	prefixLen  []int            // distinct prefix lengths, ascending
+	atomWord   []string         // atom → word as written ("notif*")
+	first      [][]int32        // atom → the cterms starting with it: one-word ones, then phrases by second atom
+	single     []int32          // atom → how many of first[atom] are one word long
+	second     []int32          // cterm → its second atom, -1 for one word
+	secondMask []uint64         // atom → bit b%64 set for each second atom b of its phrases
+	cterms     []cterm
+	nterms     int32
+	termText   []string
+	regexTerm  []bool
+	regexps    map[int32]*regexp.Regexp
+	reLit      map[int32]string // a literal every match of the regexp contains
+	model      *fuzzy.Model     // nil when no rule allows edits
+	stems      *fuzzy.Model     // prefixes, for fuzzy prefix matching
+	maxTol     int
+	vocab      map[string]int32 // fuzzy-eligible exact words → atom
+	stemVocab  map[string]int32
 }
 
 func (ix *index) atom(w string) int32 {
@@ -258,19 +260,23 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 	for len(ix.first) < len(ix.atomWord) {
 		ix.first = append(ix.first, nil) // atoms that only continue phrases
 	}
+	ix.second = make([]int32, len(ix.cterms))
+	for c, ct := range ix.cterms {
+		ix.second[c] = -1
+		if len(ct.atoms) > 1 {
+			ix.second[c] = ct.atoms[1]
+		}
+	}
 	ix.single = make([]int32, len(ix.first))
+	ix.secondMask = make([]uint64, len(ix.first))
 	for a, cs := range ix.first {
 		// One-word cterms first, then phrases by their second atom.
-		second := func(c int32) int32 {
-			if len(ix.cterms[c].atoms) == 1 {
-				return -1
-			}
-			return ix.cterms[c].atoms[1]
-		}
-		slices.SortStableFunc(cs, func(x, y int32) int { return cmp.Compare(second(x), second(y)) })
+		slices.SortStableFunc(cs, func(x, y int32) int { return cmp.Compare(ix.second[x], ix.second[y]) })
 		for _, c := range cs {
-			if len(ix.cterms[c].atoms) == 1 {
+			if b := ix.second[c]; b < 0 {
 				ix.single[a]++
+			} else {
+				ix.secondMask[a] |= 1 << (uint32(b) % 64)
 			}
 		}
 	}

@@ -218,7 +218,7 @@ func (st *docState) scan(ctx context.Context) error {
 			}
 			if t.wi.phrases && next != nil {
 				for _, a := range t.wi.atoms {
-					st.phrases(toks, i, ix.first[a][ix.single[a]:], next, int32(si), abs, 0, -1, -1)
+					st.phrases(toks, i, a, ix.first[a][ix.single[a]:], next, int32(si), abs, 0, -1, -1)
 				}
 			}
 			for _, f := range t.wi.fz {
@@ -228,7 +228,7 @@ func (st *docState) scan(ctx context.Context) error {
 						st.match(toks, i, &ix.cterms[c], int32(si), abs, f.dist, int32(i), f.atom)
 					}
 				}
-				st.phrases(toks, i, cs[ix.single[f.atom]:], next, int32(si), abs, f.dist, int32(i), f.atom)
+				st.phrases(toks, i, f.atom, cs[ix.single[f.atom]:], next, int32(si), abs, f.dist, int32(i), f.atom)
 			}
 		}
 		st.ranges[si] = [2]int32{lo, int32(len(st.hits))}
@@ -247,20 +247,33 @@ func (st *docState) sentToks(si int32) []token {
 }
 
 // phrases matches, at toks[i], the phrases cs (sorted by second atom)
-// whose second atom the next word, next, may be.
-func (st *docState) phrases(toks []token, i int, cs []int32, next *wordInfo, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
+// that start with atom a and whose second atom the next word, next, may
+// be.
+func (st *docState) phrases(toks []token, i int, a int32, cs []int32, next *wordInfo, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
 	if len(cs) == 0 || next == nil {
 		return
 	}
 	ix := st.e.ix
-	try := func(a int32) {
-		k, _ := slices.BinarySearchFunc(cs, a, func(c, a int32) int { return cmp.Compare(ix.cterms[c].atoms[1], a) })
-		for ; k < len(cs) && ix.cterms[cs[k]].atoms[1] == a; k++ {
-			st.match(toks, i, &ix.cterms[cs[k]], si, abs, dist, fzTok, fzAtomID)
+	mask := ix.secondMask[a]
+	try := func(b int32) {
+		if mask&(1<<(uint32(b)%64)) == 0 {
+			return // no phrase goes on from a to b
+		}
+		lo, hi := 0, len(cs)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if ix.second[cs[m]] < b {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		for ; lo < len(cs) && ix.second[cs[lo]] == b; lo++ {
+			st.match(toks, i, &ix.cterms[cs[lo]], si, abs, dist, fzTok, fzAtomID)
 		}
 	}
-	for _, a := range next.atoms {
-		try(a)
+	for _, b := range next.atoms {
+		try(b)
 	}
 	for _, f := range next.fz {
 		try(f.atom)

@@ -71,6 +71,8 @@ type docState struct {
 	groups    [][]hit
 	chosen    []hit
 	cands     []cand
+	keys      []uint64 // sortHits' scratch
+	sortBuf   []hit
 	matches   [][3][]*pmatch // rule → its present, weak and contradicted matches
 	one       [1]int32       // a one-sentence view
 	quants    map[int32][]Quantity
@@ -358,12 +360,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		}
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
-		slices.SortFunc(hs, func(a, b hit) int {
-			if a.term != b.term {
-				return cmp.Compare(a.term, b.term)
-			}
-			return cmp.Compare(a.tok, b.tok)
-		})
+		st.sortHits(hs)
 		for _, h := range hs {
 			st.termSeen[h.term] = si + 1
 		}
@@ -473,6 +470,39 @@ func (st *docState) analysis(si int32) *analysis {
 	a := analyse(st.sentToks(si), s.Start, st.roles)
 	st.analyses[si] = a
 	return a
+}
+
+// sortHits sorts a sentence's hits by term, then token. The common case
+// sorts packed integer keys, which is much cheaper than moving hits
+// through a comparison function; the keys end with the hit's index, so
+// hits equal in both (which the scan does not make) keep scan order.
+func (st *docState) sortHits(hs []hit) {
+	const bits = 20
+	fast := len(hs) < 1<<bits && st.e.ix.nterms < 1<<(64-2*bits)
+	keys := st.keys[:0]
+	for i := 0; fast && i < len(hs); i++ {
+		if hs[i].tok >= 1<<bits || hs[i].tok < 0 {
+			fast = false
+		}
+		keys = append(keys, uint64(hs[i].term)<<(2*bits)|uint64(hs[i].tok)<<bits|uint64(i))
+	}
+	st.keys = keys
+	if !fast {
+		slices.SortFunc(hs, func(a, b hit) int {
+			if a.term != b.term {
+				return cmp.Compare(a.term, b.term)
+			}
+			return cmp.Compare(a.tok, b.tok)
+		})
+		return
+	}
+	slices.Sort(keys)
+	sorted := st.sortBuf[:0]
+	for _, k := range keys {
+		sorted = append(sorted, hs[k&(1<<bits-1)])
+	}
+	copy(hs, sorted)
+	st.sortBuf = sorted
 }
 
 // termHits returns the usable hits of the given terms in the view's

@@ -530,6 +530,29 @@ func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 	return out[start:len(out):len(out)]
 }
 
+// anyHit reports whether termHits(terms, view, tol) would return any hit.
+func (st *docState) anyHit(terms []int32, view []int32, tol int) bool {
+	for _, si := range view {
+		r := st.ranges[si]
+		hs := st.hits[r[0]:r[1]]
+		for _, t := range terms {
+			if st.e.ix.regexTerm[t] {
+				if len(st.regex(t, si)) > 0 {
+					return true
+				}
+				continue
+			}
+			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
+			for ; k < len(hs) && hs[k].term == t; k++ {
+				if int(hs[k].dist) <= tol {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // mayMatch is a quick check, without allocating, that every literal group
 // of cp has a hit in sentence si, whose terms are stamped si+1 in
 // st.termSeen.
@@ -669,7 +692,7 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 			}
 		}
 		slices.Sort(m.sents)
-		if len(cp.none) > 0 && len(st.termHits(cp.none, m.sents, tol)) > 0 {
+		if len(cp.none) > 0 && st.anyHit(cp.none, m.sents, tol) {
 			continue
 		}
 		return m

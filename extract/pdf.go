@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -545,27 +546,54 @@ func removeFurniture(pages []pdfPage) {
 	key := func(s string) string {
 		return digitsRE.ReplaceAllString(strings.ToLower(strings.Join(strings.Fields(s), " ")), "#")
 	}
-	top, bottom := map[string]int{}, map[string]int{}
-	for _, p := range pages {
-		seenT, seenB := map[string]bool{}, map[string]bool{}
-		for k := 0; k < edge && k < len(p.lines); k++ {
-			if t := key(p.lines[k].text); !seenT[t] {
-				seenT[t] = true
-				top[t]++
+	// The page's top and bottom lines by position: with columns, the
+	// last line in reading order may sit above the footer.
+	ends := func(p *pdfPage) (top, bottom []int) {
+		idx := make([]int, 0, len(p.lines))
+		for k, ln := range p.lines {
+			if ln.orient == 0 {
+				idx = append(idx, k)
 			}
-			if b := key(p.lines[len(p.lines)-1-k].text); !seenB[b] {
-				seenB[b] = true
-				bottom[b]++
+		}
+		if len(idx) == 0 {
+			for k := range p.lines {
+				idx = append(idx, k)
+			}
+		} else {
+			sort.SliceStable(idx, func(a, b int) bool { return p.lines[idx[a]].y > p.lines[idx[b]].y })
+		}
+		n := min(edge, len(idx))
+		top = idx[:n]
+		for k := len(idx) - 1; k >= len(idx)-n; k-- {
+			bottom = append(bottom, idx[k])
+		}
+		return top, bottom
+	}
+	top, bottom := map[string]int{}, map[string]int{}
+	for pi := range pages {
+		p := &pages[pi]
+		t, b := ends(p)
+		seenT, seenB := map[string]bool{}, map[string]bool{}
+		for _, k := range t {
+			if s := key(p.lines[k].text); !seenT[s] {
+				seenT[s] = true
+				top[s]++
+			}
+		}
+		for _, k := range b {
+			if s := key(p.lines[k].text); !seenB[s] {
+				seenB[s] = true
+				bottom[s]++
 			}
 		}
 	}
 	need := max(3, (len(pages)*2+4)/5)
 	for pi := range pages {
 		p := &pages[pi]
-		drop := make([]bool, len(p.lines))
 		if len(p.lines) < 2 {
 			continue
 		}
+		drop := make([]bool, len(p.lines))
 		// Repeated lines are furniture only around other text.
 		repeated := len(p.lines) > 2
 		// Furniture sits in the page's top or bottom margin; upright
@@ -573,15 +601,17 @@ func removeFurniture(pages []pdfPage) {
 		h := p.box[3] - p.box[1]
 		inTop := func(ln pdfLine) bool { return ln.orient != 0 || ln.y > p.box[3]-0.15*h }
 		inBottom := func(ln pdfLine) bool { return ln.orient != 0 || ln.y < p.box[1]+0.15*h }
-		for k := 0; k < edge && k < len(p.lines); k++ {
-			t := p.lines[k]
-			if inTop(t) && (repeated && top[key(t.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(t.text))) {
+		t, b := ends(p)
+		for _, k := range t {
+			ln := p.lines[k]
+			if inTop(ln) && (repeated && top[key(ln.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(ln.text))) {
 				drop[k] = true
 			}
-			j := len(p.lines) - 1 - k
-			b := p.lines[j]
-			if inBottom(b) && (repeated && bottom[key(b.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(b.text))) {
-				drop[j] = true
+		}
+		for _, k := range b {
+			ln := p.lines[k]
+			if inBottom(ln) && (repeated && bottom[key(ln.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(ln.text))) {
+				drop[k] = true
 			}
 		}
 		kept := p.lines[:0]

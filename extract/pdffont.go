@@ -87,7 +87,33 @@ func newPDFFont(v pdf.Value, budget *byteBudget) *pdfFont {
 		}
 		f.simple[i] = s
 	}
+	// Ligature and other glyph names the library leaves unmapped.
+	if d := v.Key("Encoding").Key("Differences"); d.Kind() == pdf.Array {
+		code := -1
+		for i := 0; i < d.Len() && i < 1024; i++ {
+			x := d.Index(i)
+			if x.Kind() == pdf.Integer {
+				code = int(x.Int64())
+				continue
+			}
+			if x.Kind() == pdf.Name && code >= 0 && code < 256 {
+				if t, ok := glyphNames[x.Name()]; ok && f.simple[code] == "" {
+					f.simple[code] = t
+				}
+				code++
+			}
+		}
+	}
 	return f
+}
+
+// glyphNames maps glyph names to text where the library's table falls
+// short.
+var glyphNames = map[string]string{
+	"fi": "fi", "fl": "fl", "ff": "ff", "ffi": "ffi", "ffl": "ffl",
+	"f_i": "fi", "f_l": "fl", "f_f": "ff", "f_f_i": "ffi", "f_f_l": "ffl",
+	"dotlessi": "ı", "quoteright": "’", "quoteleft": "‘", "endash": "–", "emdash": "—",
+	"quotedblleft": "“", "quotedblright": "”", "bullet": "•", "section": "§", "paragraph": "¶",
 }
 
 // safeEncoder returns the library's encoding for font, or nil when reading

@@ -24,7 +24,7 @@ type pdfLine struct {
 // Layout thresholds, in multiples of the font size.
 const (
 	spaceGap   = 0.15 // a gap wider than this between runs is a space
-	segmentGap = 1.0  // a gap wider than this may separate columns
+	segmentGap = 0.6  // a gap wider than this may separate columns
 	rowTol     = 0.5  // baselines closer than this are one row
 )
 
@@ -72,6 +72,7 @@ func layoutPage(buf []byte, runs []textRun) []pdfLine {
 
 // segment is a piece of a row between wide gaps: a line of one column.
 type segment struct {
+	row    int // index of the row holding the segment
 	runs   []textRun
 	x0, x1 float64
 	y      float64
@@ -99,18 +100,18 @@ func layoutGroup(buf []byte, runs []textRun, flow0 int) ([]pdfLine, int) {
 	}
 	var segs []segment
 	var rowSegs [][2]int // segs[a:b] of each row
-	for _, row := range rows {
+	for ri, row := range rows {
 		sort.SliceStable(row, func(i, j int) bool { return row[i].x0 < row[j].x0 })
 		a := len(segs)
 		first := 0
-		cur := segment{x0: row[0].x0, x1: row[0].x1, y: row[0].y, size: row[0].size}
+		cur := segment{row: ri, x0: row[0].x0, x1: row[0].x1, y: row[0].y, size: row[0].size}
 		for k := 1; k < len(row); k++ {
 			r := row[k]
 			if r.x0-cur.x1 > segmentGap*max(cur.size, r.size) {
 				cur.runs = row[first:k]
 				segs = append(segs, cur)
 				first = k
-				cur = segment{x0: r.x0, x1: r.x1, y: r.y, size: r.size}
+				cur = segment{row: ri, x0: r.x0, x1: r.x1, y: r.y, size: r.size}
 				continue
 			}
 			cur.x1 = max(cur.x1, r.x1)
@@ -145,25 +146,29 @@ func layoutGroup(buf []byte, runs []textRun, flow0 int) ([]pdfLine, int) {
 	var leftSegs, rightSegs []segment
 	flow := flow0
 	l0, r0 := textBounds(segs)
+	// column emits the segments of one column, those of a row as one line.
+	column := func(col []segment) {
+		if len(col) == 0 {
+			return
+		}
+		a, b := textBounds(col)
+		for i := 0; i < len(col); {
+			j := i + 1
+			runs := append([]textRun(nil), col[i].runs...)
+			for j < len(col) && col[j].row == col[i].row {
+				runs = append(runs, col[j].runs...)
+				j++
+			}
+			ln := lineOf(buf, runs)
+			ln.flow, ln.colL, ln.colR = flow, a, b
+			lines = append(lines, ln)
+			i = j
+		}
+		flow++
+	}
 	flush := func() {
-		if len(leftSegs) > 0 {
-			a, b := textBounds(leftSegs)
-			for _, s := range leftSegs {
-				ln := lineOf(buf, s.runs)
-				ln.flow, ln.colL, ln.colR = flow, a, b
-				lines = append(lines, ln)
-			}
-			flow++
-		}
-		if len(rightSegs) > 0 {
-			a, b := textBounds(rightSegs)
-			for _, s := range rightSegs {
-				ln := lineOf(buf, s.runs)
-				ln.flow, ln.colL, ln.colR = flow, a, b
-				lines = append(lines, ln)
-			}
-			flow++
-		}
+		column(leftSegs)
+		column(rightSegs)
 		leftSegs, rightSegs = leftSegs[:0], rightSegs[:0]
 	}
 	for _, rs := range rowSegs {
@@ -268,8 +273,18 @@ func findGutter(segs []segment) (float64, bool) {
 	if nl < 5 || nr < 5 {
 		return 0, false
 	}
-	// Both sides must hold running text, not labels or numbers.
-	if median(wl) < 0.25*width || median(wr) < 0.25*width {
+	// Both sides must hold running text, not labels or numbers: wide
+	// columns of segments that are not all short.
+	var l0, l1, r0, r1 = right, left, right, left
+	for _, s := range segs {
+		switch {
+		case s.x1 <= x:
+			l0, l1 = min(l0, s.x0), max(l1, s.x1)
+		case s.x0 >= x:
+			r0, r1 = min(r0, s.x0), max(r1, s.x1)
+		}
+	}
+	if l1-l0 < 0.3*width || r1-r0 < 0.3*width || median(wl) < 0.12*width || median(wr) < 0.12*width {
 		return 0, false
 	}
 	// Left and right text must mostly sit side by side, not one below the

@@ -101,6 +101,12 @@ func TestReadPDFText(t *testing.T) {
 				"Right one alpha beta gamma delta\nright two alpha beta gamma delta\nright three alpha beta gamma\nright four alpha beta gamma delta\nright five alpha beta gamma delta\nright six alpha beta gamma.",
 		},
 		{
+			name:  "two columns one em apart, justified",
+			pages: []testPage{{content: tightColumns()}},
+			want: "Left column line one with words.\nleft column line two with words.\nleft column line three, words.\nleft column line four words.\nleft column line five words.\nleft column ends here.\n\n" +
+				"Right column line one, words.\nright column line two words.\nright column line three words.\nright column line four words.\nright column line five words.\nright column ends here.",
+		},
+		{
 			name:  "rotated text",
 			pages: []testPage{{content: "BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Sideways words) Tj 0 1 -1 0 314 100 Tm (second line) Tj ET", rotate: 90}},
 			want:  "Sideways words\nsecond line",
@@ -143,6 +149,44 @@ func twoColumns(left, right []string) string {
 		y := 700 - 14*i
 		fmt.Fprintf(&b, "BT /F2 11 Tf 72 %d Td (%s) Tj ET\n", y, left[i])
 		fmt.Fprintf(&b, "BT /F2 11 Tf 320 %d Td (%s) Tj ET\n", y, right[i])
+	}
+	return b.String()
+}
+
+// tightColumns sets two columns 11 points (1 em) apart, their lines
+// justified with wide word gaps, drawn row by row.
+func tightColumns() string {
+	left := []string{"Left column line one with words.", "left column line two with words.", "left column line three, words.", "left column line four words.", "left column line five words.", "left column ends here."}
+	right := []string{"Right column line one, words.", "right column line two words.", "right column line three words.", "right column line four words.", "right column line five words.", "right column ends here."}
+	// The widths makePDF gives font F2, at 11 points with 3 points of
+	// word spacing.
+	width := func(s string) float64 {
+		w := 0.0
+		for _, c := range s {
+			switch {
+			case c == ' ':
+				w += 250*0.011 + 3
+			case strings.ContainsRune("iljtf", c):
+				w += 278 * 0.011
+			case strings.ContainsRune("mwMW", c):
+				w += 778 * 0.011
+			case c >= 'A' && c <= 'Z':
+				w += 667 * 0.011
+			default:
+				w += 500 * 0.011
+			}
+		}
+		return w
+	}
+	gutter := 0.0
+	for _, l := range left {
+		gutter = max(gutter, 72+width(l)+11)
+	}
+	var b strings.Builder
+	for i := range left {
+		y := 700 - 13*i
+		fmt.Fprintf(&b, "BT /F2 11 Tf 72 %d Td 3 Tw (%s) Tj ET\n", y, left[i])
+		fmt.Fprintf(&b, "BT /F2 11 Tf %.2f %d Td 3 Tw (%s) Tj ET\n", gutter, y, right[i])
 	}
 	return b.String()
 }

@@ -153,7 +153,7 @@ func twoColumns(left, right []string) string {
 	return b.String()
 }
 
-// tightColumns sets two columns 11 points (1 em) apart, their lines
+// tightColumns sets two columns 10 points (under 1 em) apart, their lines
 // justified with wide word gaps, drawn row by row.
 func tightColumns() string {
 	left := []string{"Left column line one with words.", "left column line two with words.", "left column line three, words.", "left column line four words.", "left column line five words.", "left column ends here."}
@@ -180,7 +180,7 @@ func tightColumns() string {
 	}
 	gutter := 0.0
 	for _, l := range left {
-		gutter = max(gutter, 72+width(l)+11)
+		gutter = max(gutter, 72+width(l)+10)
 	}
 	var b strings.Builder
 	for i := range left {

@@ -101,7 +101,7 @@ func TestReadPDFText(t *testing.T) {
 				"Right one alpha beta gamma delta\nright two alpha beta gamma delta\nright three alpha beta gamma\nright four alpha beta gamma delta\nright five alpha beta gamma delta\nright six alpha beta gamma.",
 		},
 		{
-			name:  "two columns one em apart, justified",
+			name:  "two columns under one em apart, justified",
 			pages: []testPage{{content: tightColumns()}},
 			want: "Left column line one with words.\nleft column line two with words.\nleft column line three, words.\nleft column line four words.\nleft column line five words.\nleft column ends here.\n\n" +
 				"Right column line one, words.\nright column line two words.\nright column line three words.\nright column line four words.\nright column line five words.\nright column ends here.",

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -84,7 +85,7 @@ type segment struct {
 func layoutGroup(buf []byte, runs []textRun, flow0 int) ([]pdfLine, int) {
 	runs = dedupeRuns(buf, runs)
 	// Rows: sort by baseline, top first, keeping drawing order on ties.
-	sort.SliceStable(runs, func(i, j int) bool { return runs[i].y > runs[j].y })
+	slices.SortStableFunc(runs, func(a, b textRun) int { return cmp.Compare(b.y, a.y) })
 	var rows [][]textRun
 	var rowY, rowSize float64
 	for i, r := range runs {
@@ -101,7 +102,7 @@ func layoutGroup(buf []byte, runs []textRun, flow0 int) ([]pdfLine, int) {
 	var segs []segment
 	var rowSegs [][2]int // segs[a:b] of each row
 	for ri, row := range rows {
-		sort.SliceStable(row, func(i, j int) bool { return row[i].x0 < row[j].x0 })
+		slices.SortStableFunc(row, func(a, b textRun) int { return cmp.Compare(a.x0, b.x0) })
 		a := len(segs)
 		first := 0
 		cur := segment{row: ri, x0: row[0].x0, x1: row[0].x1, y: row[0].y, size: row[0].size}
@@ -303,7 +304,7 @@ func median(v []float64) float64 {
 
 // lineOf joins the runs of one line, sorted by x, inserting spaces at gaps.
 func lineOf(buf []byte, runs []textRun) pdfLine {
-	sort.SliceStable(runs, func(i, j int) bool { return runs[i].x0 < runs[j].x0 })
+	slices.SortStableFunc(runs, func(a, b textRun) int { return cmp.Compare(a.x0, b.x0) })
 	var b strings.Builder
 	ln := pdfLine{x0: runs[0].x0, x1: runs[0].x1, y: runs[0].y, size: runs[0].size, orient: runs[0].orient}
 	prevEnd := runs[0].x0

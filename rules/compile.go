@@ -33,10 +33,11 @@ type cpattern struct {
 	within   int
 	polarity uint8 // bit set of accepted polarities
 	party    Party
-	regex    []int32 // the pattern's regular-expression terms
-	literal  bool    // has at least one literal term
-	lits     []int32 // its literal all and any terms, ascending
-	section  bool    // its rule is section-scoped
+	regex    []int32   // the pattern's regular-expression terms
+	literal  bool      // has at least one literal term
+	lits     []int32   // its literal all and any terms, ascending
+	check    [][]int32 // the all and any groups without a regular expression
+	section  bool      // its rule is section-scoped
 }
 
 // crule is a compiled rule with its configuration applied.

@@ -555,22 +555,22 @@ func (st *docState) anyHit(terms []int32, view []int32, tol int) bool {
 
 // mayMatch is a quick check, without allocating, that every literal group
 // of cp has a hit in sentence si, whose terms are stamped si+1 in
-// st.termSeen.
+// st.termSeen. Groups with a regular expression always pass.
 func (st *docState) mayMatch(cp *cpattern, si int32) bool {
-	has := func(terms []int32) bool {
-		for _, t := range terms {
-			if st.termSeen[t] == si+1 || st.e.ix.regexTerm[t] {
-				return true
+	seen := st.termSeen
+	for _, g := range cp.check {
+		ok := false
+		for _, t := range g {
+			if seen[t] == si+1 {
+				ok = true
+				break
 			}
 		}
-		return false
-	}
-	for _, g := range cp.all {
-		if !has(g) {
+		if !ok {
 			return false
 		}
 	}
-	return len(cp.any) == 0 || has(cp.any)
+	return true
 }
 
 // regex runs a regular-expression term on one sentence, once.

@@ -13,7 +13,8 @@ import (
 // A section-scoped pattern draws its terms from several sentences and is
 // still looked up by every term.
 
-// buildTriggers fills e.trig, e.secPost and each pattern's lits.
+// buildTriggers fills e.trig, e.secPost and each pattern's lits and
+// check.
 func (e *Engine) buildTriggers() {
 	ix := e.ix
 	e.trig = make([][]int32, ix.nterms)
@@ -33,6 +34,16 @@ func (e *Engine) buildTriggers() {
 		}
 		slices.Sort(lits)
 		cp.lits = slices.Compact(lits)
+		cp.check = nil
+	groups:
+		for _, g := range groups {
+			for _, t := range g {
+				if ix.regexTerm[t] {
+					continue groups // a regular expression may match anywhere
+				}
+			}
+			cp.check = append(cp.check, g)
+		}
 		cp.section = cp.rule.r.Scope == ScopeSection
 		post := func(list [][]int32, terms []int32) {
 			for _, t := range terms {

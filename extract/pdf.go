@@ -139,7 +139,7 @@ func openPDF(ctx context.Context, data []byte, forceRepair bool) (r *pdf.Reader,
 		if err == nil && weakEncryption(r) {
 			err = errors.New("40-bit encryption")
 		}
-		if err == nil && len(pageTree(r)) > 0 {
+		if err == nil && len(pageTree(r, 1)) > 0 {
 			return r, true, nil
 		}
 		if err == nil {
@@ -151,7 +151,7 @@ func openPDF(ctx context.Context, data []byte, forceRepair bool) (r *pdf.Reader,
 	encrypted := bytes.Contains(data, []byte("/Encrypt"))
 	fixed, ferr := repairPDF(ctx, data)
 	if ferr == nil {
-		if r2, err2 := newLibReader(ctx, fixed); err2 == nil && len(pageTree(r2)) > 0 {
+		if r2, err2 := newLibReader(ctx, fixed); err2 == nil && len(pageTree(r2, 1)) > 0 {
 			return r2, false, nil
 		}
 	}
@@ -162,7 +162,7 @@ func openPDF(ctx context.Context, data []byte, forceRepair bool) (r *pdf.Reader,
 		fixed, qerr := qpdfDecrypt(ctx, data)
 		switch {
 		case qerr == nil:
-			if r2, err2 := newLibReader(ctx, fixed); err2 == nil && len(pageTree(r2)) > 0 {
+			if r2, err2 := newLibReader(ctx, fixed); err2 == nil && len(pageTree(r2, 1)) > 0 {
 				return r2, false, nil
 			}
 		case errors.Is(qerr, errNeedPassword):
@@ -369,7 +369,7 @@ func (d *pdfDoc) chars() int {
 
 // interpretPages interprets every page's content and lays out its text.
 func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pdfDoc, error) {
-	refs := pageTree(r)
+	refs := pageTree(r, maxPages)
 	n := len(refs)
 	doc := &pdfDoc{pages: make([]pdfPage, n)}
 	in := &pageInterp{ctx: ctx, budget: budget, fonts: map[fontKey]*pdfFont{},
@@ -414,9 +414,9 @@ type pageRef struct {
 // maxPages bounds the pages read from one file.
 const maxPages = 100000
 
-// pageTree lists the pages of r in order. Unlike the library's Page it
+// pageTree lists the pages of r in order, at most limit of them. Unlike the library's Page it
 // reads the tree once and survives cycles in it.
-func pageTree(r *pdf.Reader) (pages []pageRef) {
+func pageTree(r *pdf.Reader, limit int) (pages []pageRef) {
 	defer func() {
 		if recover() != nil && pages == nil {
 			pages = nil
@@ -425,7 +425,7 @@ func pageTree(r *pdf.Reader) (pages []pageRef) {
 	seen := map[uint64]bool{}
 	var walk func(node, res pdf.Value, box [4]float64, depth int)
 	walk = func(node, res pdf.Value, box [4]float64, depth int) {
-		if depth > 64 || len(pages) >= maxPages || node.Kind() != pdf.Dict {
+		if depth > 64 || len(pages) >= limit || node.Kind() != pdf.Dict {
 			return
 		}
 		if rv := node.Key("Resources"); rv.Kind() == pdf.Dict {

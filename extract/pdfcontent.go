@@ -89,6 +89,36 @@ func objID(v pdf.Value) uint64 {
 	return p.Field(0).Uint()<<16 | p.Field(1).Uint()
 }
 
+// refID returns the identity of the indirect object that entry key of the
+// dictionary d refers to, without loading it (loading an object from an
+// object stream decompresses the whole stream). ok is false when the entry
+// is not a reference.
+func refID(d pdf.Value, key string) (id uint64, ok bool) {
+	defer func() {
+		if recover() != nil {
+			id, ok = 0, false
+		}
+	}()
+	data := reflect.ValueOf(d).FieldByName("data")
+	if data.Kind() == reflect.Interface {
+		data = data.Elem()
+	}
+	if data.Kind() != reflect.Map || data.Type().Key().Kind() != reflect.String {
+		return 0, false
+	}
+	e := data.MapIndex(reflect.ValueOf(key).Convert(data.Type().Key()))
+	if !e.IsValid() {
+		return 0, false
+	}
+	if e.Kind() == reflect.Interface {
+		e = e.Elem()
+	}
+	if e.Kind() != reflect.Struct || e.Type().Name() != "objptr" || e.NumField() < 2 {
+		return 0, false
+	}
+	return e.Field(0).Uint()<<16 | e.Field(1).Uint(), true
+}
+
 var fallbackFont = func() *pdfFont {
 	f := &pdfFont{scale: 0.001, vscale: 1}
 	for i := range 256 {
@@ -249,7 +279,15 @@ func (in *pageInterp) font(res pdf.Value, name string) *pdfFont {
 	if f, ok := in.fonts[rkey]; ok {
 		return f
 	}
-	v := res.Key("Font").Key(name)
+	fonts := res.Key("Font")
+	if id, ok := refID(fonts, name); ok {
+		// The same font object drawn from another page's resources.
+		if f, ok := in.fonts[fontKey{id, ""}]; ok {
+			in.fonts[rkey] = f
+			return f
+		}
+	}
+	v := fonts.Key(name)
 	if v.Kind() != pdf.Dict {
 		in.fonts[rkey] = fallbackFont
 		return fallbackFont
@@ -259,6 +297,9 @@ func (in *pageInterp) font(res pdf.Value, name string) *pdfFont {
 	if !ok {
 		f = newPDFFont(v, in.budget)
 		in.fonts[key] = f
+	}
+	if id, ok := refID(fonts, name); ok {
+		in.fonts[fontKey{id, ""}] = f
 	}
 	in.fonts[rkey] = f
 	return f

@@ -94,6 +94,16 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 	for _, p := range doc.pages {
 		images += p.images
 	}
+	undecoded := 0
+	for _, p := range doc.pages {
+		undecoded += p.undecoded
+	}
+	if total < scanChars && undecoded >= 5 && undecoded > 2*total {
+		return nil, pages, warnings, &UnreadableError{Path: path, Reason: "text cannot be decoded: its fonts map no glyph to Unicode"}
+	}
+	if undecoded > 0 && undecoded*20 > total {
+		warnings = append(warnings, itoa(int64(undecoded))+" glyphs could not be decoded to text")
+	}
 	if total == 0 && images == 0 && !direct {
 		return nil, pages, warnings, errors.New("damaged pdf: no readable page content")
 	}
@@ -348,10 +358,11 @@ func isPasswordError(err error) bool {
 
 // pdfPage is what the reader keeps of one page.
 type pdfPage struct {
-	box    [4]float64
-	lines  []pdfLine
-	chars  int // non-space characters
-	images int
+	box       [4]float64
+	lines     []pdfLine
+	chars     int // non-space characters
+	images    int
+	undecoded int // glyphs without text
 }
 
 type pdfDoc struct {
@@ -380,6 +391,7 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 			return nil, err
 		}
 		in.buf, in.runs, in.images, in.ops, in.draws, in.forms = in.buf[:0], in.runs[:0], 0, 0, 0, in.forms[:0]
+		in.undecoded = 0
 		if !interpretPage(refs[i-1], in) {
 			bad = append(bad, i)
 		}
@@ -391,6 +403,7 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 		}
 		p := &doc.pages[i-1]
 		p.images = in.images
+		p.undecoded = in.undecoded
 		p.box = refs[i-1].box
 		for _, c := range string(in.buf) {
 			if !unicode.IsSpace(c) {

@@ -72,10 +72,12 @@ type pageInterp struct {
 	buf    []byte
 	runs   []textRun
 	images int
-	ops    int
-	draws  int
-	forms  []uint64 // Form XObjects being drawn, for cycle detection
-	err    error
+	// undecoded counts glyphs shown whose font gives no text for them.
+	undecoded int
+	ops       int
+	draws     int
+	forms     []uint64 // Form XObjects being drawn, for cycle detection
+	err       error
 }
 
 // objID returns the identity of the indirect object v was read from. The
@@ -315,7 +317,11 @@ func (in *pageInterp) show(g *gstate, tm *mat, s []byte) {
 	var adv float64
 	for len(s) > 0 {
 		code, n := f.nextCode(s)
+		before := len(in.buf)
 		in.buf = f.appendText(in.buf, code, s[:n])
+		if len(in.buf) == before && code != 32 {
+			in.undecoded++
+		}
 		tx := f.width(code)*f.scale*g.tfs + g.tc
 		if n == 1 && code == 32 {
 			tx += g.tw

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -23,7 +24,6 @@ type pdfFont struct {
 	defaultW float64
 	scale    float64 // glyph units to text space (0.001, or FontMatrix for Type3)
 	vscale   float64 // vertical scale of Type3 glyph space relative to 0.001
-	lib      pdf.TextEncoding
 	ucs2     bool
 }
 
@@ -56,12 +56,15 @@ func newPDFFont(v pdf.Value, budget *byteBudget) *pdfFont {
 	if f.cid && tu.Kind() == pdf.Name && strings.HasPrefix(tu.Name(), "Identity") {
 		f.ucs2 = true // codes are UTF-16 code units
 	}
+	if enc := v.Key("Encoding").Name(); f.cid && len(f.uni) == 0 && strings.HasPrefix(enc, "Uni") &&
+		(strings.Contains(enc, "UCS2") || strings.Contains(enc, "UTF16")) {
+		f.ucs2 = true // predefined Unicode CMaps: codes are UTF-16
+	}
 	if f.cid {
+		// Without a ToUnicode map the codes of a composite font are glyph
+		// or character-collection numbers: the library would decode them
+		// as bytes, which gives garbage, so they give no text.
 		f.readCIDWidths(v.Key("DescendantFonts").Index(0))
-		if len(f.uni) == 0 {
-			font := pdf.Font{V: v}
-			f.lib = safeEncoder(&font)
-		}
 		return f
 	}
 	f.readSimpleWidths(v)
@@ -99,6 +102,9 @@ func newPDFFont(v pdf.Value, budget *byteBudget) *pdfFont {
 			if x.Kind() == pdf.Name && code >= 0 && code < 256 {
 				if t, ok := glyphNames[x.Name()]; ok && f.simple[code] == "" {
 					f.simple[code] = t
+				} else if numberedGlyph.MatchString(x.Name()) {
+					// "g123", "cid45": a glyph with no character behind it.
+					f.simple[code] = ""
 				}
 				code++
 			}
@@ -106,6 +112,8 @@ func newPDFFont(v pdf.Value, budget *byteBudget) *pdfFont {
 	}
 	return f
 }
+
+var numberedGlyph = regexp.MustCompile(`^(g|G|cid|glyph|index|c)?[0-9]+$`)
 
 // glyphNames maps glyph names to text where the library's table falls
 // short.
@@ -385,12 +393,6 @@ func (f *pdfFont) appendText(dst []byte, code uint32, raw []byte) []byte {
 			return utf8.AppendRune(dst, r)
 		}
 		return dst
-	}
-	if f.lib != nil {
-		s := safeDecode(f.lib, string(raw))
-		if utf8.ValidString(s) && !strings.ContainsRune(s, 0) {
-			return append(dst, s...)
-		}
 	}
 	return dst
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -56,7 +57,7 @@ func collect(roots []string, opt Options) ([]unit, error) {
 	}
 	var units []unit
 	for _, root := range roots {
-		us, err := expand(root, opt.Bundle)
+		us, err := expand(root, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -109,7 +110,7 @@ func selected(rel string, opt Options) bool {
 	return true
 }
 
-func expand(root string, bundle bool) ([]unit, error) {
+func expand(root string, opt Options) ([]unit, error) {
 	if root == Stdin {
 		return []unit{{path: Stdin, rel: Stdin}}, nil
 	}
@@ -121,10 +122,10 @@ func expand(root string, bundle bool) ([]unit, error) {
 		// A file named explicitly: its patterns and shard see it as given.
 		return []unit{{path: root, rel: filepath.ToSlash(filepath.Clean(root))}}, nil
 	}
-	if bundle {
-		return bundles(root)
+	if opt.Bundle {
+		return bundles(root, opt.Skipped)
 	}
-	w := walker{root: root, visited: map[string]bool{}}
+	w := walker{root: root, visited: map[string]bool{}, skipped: opt.Skipped}
 	if err := w.walk(root); err != nil {
 		return nil, err
 	}
@@ -133,7 +134,7 @@ func expand(root string, bundle bool) ([]unit, error) {
 
 // bundles lists the immediate sub-folders of root as bundles, and supported
 // loose files directly in root as documents of their own.
-func bundles(root string) ([]unit, error) {
+func bundles(root string, skipped func(string)) ([]unit, error) {
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		return nil, fmt.Errorf("input %s: %w", root, cleanPathErr(err))
@@ -154,6 +155,8 @@ func bundles(root string) ([]unit, error) {
 			units = append(units, unit{path: p, rel: name, bundle: true})
 		case info.Mode().IsRegular() && supported(name):
 			units = append(units, unit{path: p, rel: name})
+		case info.Mode().IsRegular() && skipped != nil:
+			skipped(p)
 		}
 	}
 	return units, nil
@@ -163,6 +166,7 @@ type walker struct {
 	root    string
 	visited map[string]bool // real paths of folders already walked
 	units   []unit
+	skipped func(path string)
 }
 
 func (w *walker) walk(dir string) error {
@@ -203,6 +207,8 @@ func (w *walker) walk(dir string) error {
 				rel = p
 			}
 			w.units = append(w.units, unit{path: p, rel: filepath.ToSlash(rel)})
+		case mode.IsRegular() && w.skipped != nil:
+			w.skipped(p)
 		}
 	}
 	return nil
@@ -211,13 +217,7 @@ func (w *walker) walk(dir string) error {
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 func supported(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, e := range Extensions {
-		if ext == e {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Extensions, strings.ToLower(filepath.Ext(name)))
 }
 
 func cleanPathErr(err error) error {

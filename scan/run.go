@@ -44,6 +44,10 @@ type Options struct {
 	Waivers *Waivers
 	// Progress, when not nil, receives a progress line redrawn with \r.
 	Progress io.Writer
+	// Skipped, when not nil, is told of each file a folder walk passes over
+	// because its extension is not a contract format, so that nothing is
+	// left out silently.
+	Skipped func(path string)
 }
 
 // windowPerWorker bounds how far workers may run ahead of the oldest result

@@ -119,7 +119,10 @@ func (a *app) scan(ctx context.Context, args []string) error {
 		}
 		opt.Waivers = w
 	}
+	var skipped []string
+	opt.Skipped = func(path string) { skipped = append(skipped, path) }
 	inputs, err := scan.Inputs(args, opt)
+	opt.Skipped = nil // Run walks again; count each file once
 	if err != nil {
 		return usageError(err)
 	}
@@ -164,6 +167,10 @@ func (a *app) scan(ctx context.Context, args []string) error {
 	if err := w.Close(); err != nil && runErr == nil {
 		runErr = err
 	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(a.stderr, "clausecheck: passed over %d %s not in a contract format (%s): %s\n",
+			len(skipped), plural(len(skipped), "file", "files"), strings.Join(scan.Extensions, " "), abbreviate(skipped, 5))
+	}
 	if sum.Unchecked() {
 		a.raise(exitUnreadable)
 	}
@@ -198,4 +205,12 @@ func ruleInfos(eng *rules.Engine) []report.RuleInfo {
 		})
 	}
 	return infos
+}
+
+// abbreviate lists the first n items and how many more there are.
+func abbreviate(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }

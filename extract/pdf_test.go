@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -309,5 +310,32 @@ func TestReadPDFOCR(t *testing.T) {
 	}
 	if len(warnings) != 1 || warnings[0] != "page 1 read by OCR (tesseract)" {
 		t.Errorf("warnings = %q", warnings)
+	}
+}
+
+// TestReadPDFRepaired reads files the library refuses as they are: the
+// reader must hand them a repaired copy.
+func TestReadPDFRepaired(t *testing.T) {
+	good := makePDF([]testPage{{content: textLines("F1", 12, 72, 720, 14, "Repaired text reads fine.")}}, true)
+	xref := bytes.LastIndex(good, []byte("xref\n"))
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"header with a trailing space", bytes.Replace(good, []byte("%PDF-1.4\n"), []byte("%PDF-1.4 \n"), 1)},
+		{"version 2.0 header", bytes.Replace(good, []byte("%PDF-1.4\n"), []byte("%PDF-2.0\n"), 1)},
+		{"missing startxref", good[:bytes.LastIndex(good, []byte("startxref"))]},
+		{"wrong xref offsets", bytes.Replace(good, []byte(fmt.Sprintf("startxref\n%d", xref)), []byte(fmt.Sprintf("startxref\n%d", xref-7)), 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks, _, _, err := readPDF(context.Background(), "x.pdf", tt.data, Options{})
+			if err != nil {
+				t.Fatalf("readPDF: %v", err)
+			}
+			if got := blocksText(blocks, false); got != "Repaired text reads fine." {
+				t.Errorf("got %q", got)
+			}
+		})
 	}
 }

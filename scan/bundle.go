@@ -116,7 +116,11 @@ func runBundle(ctx context.Context, dir string, ex Extractor, ev Evaluator) rule
 			}
 			failures = append(failures, msg)
 			r.Warnings = append(r.Warnings, fmt.Sprintf("UNCHECKED MEMBER %s: %s; protections in it were not checked", slash, msg))
-			hashes = append(hashes, fileHash(path))
+			sum, format := identify(path)
+			hashes = append(hashes, sum)
+			if format != "" {
+				formats[format] = true
+			}
 			continue
 		}
 		hashes = append(hashes, doc.SHA256)

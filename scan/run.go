@@ -182,7 +182,7 @@ func runDocument(ctx context.Context, path string, ex Extractor, ev Evaluator) r
 	doc, err := ex(ctx, path)
 	if err != nil {
 		r.Status, r.Error = failure(r.Path, err)
-		r.SHA256 = fileHash(path)
+		r.SHA256, r.Format = identify(path)
 		return r
 	}
 	r.SHA256 = doc.SHA256
@@ -208,20 +208,20 @@ func failure(path string, err error) (rules.DocStatus, string) {
 	return status, msg
 }
 
-// fileHash is the sha256 of a file that could not be extracted, so that the
-// report still identifies the exact bytes; "" when it cannot be read either.
-func fileHash(path string) string {
+// identify gives the sha256 and format of a file that could not be
+// extracted, so the report still names the exact bytes and what they are;
+// empty strings when the file cannot be read either.
+func identify(path string) (sum, format string) {
 	if path == Stdin {
-		return ""
+		return "", ""
 	}
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return ""
+		return "", ""
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return ""
+	h := sha256.Sum256(data)
+	if f, err := extract.Sniff(path, data); err == nil {
+		format = string(f)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h[:]), format
 }

@@ -125,6 +125,9 @@ func (e *Engine) release(st *docState) {
 	st.doc, st.sents = nil, nil
 	clear(st.analyses)
 	clear(st.matches)
+	if cap(st.toks) > maxKeptTokens || cap(st.hits) > maxKeptTokens {
+		return // a very large document: let its buffers go
+	}
 	e.freeMu.Lock()
 	if len(e.free) < maxFreeStates {
 		e.free = append(e.free, st)
@@ -134,6 +137,11 @@ func (e *Engine) release(st *docState) {
 
 // maxFreeStates is how many idle docStates an engine keeps.
 const maxFreeStates = 64
+
+// maxKeptTokens bounds the token and hit buffers of an idle docState
+// (a few megabytes of text), so that one huge document does not pin its
+// buffers for the engine's life.
+const maxKeptTokens = 1 << 20
 
 // resize returns s with length n and zero elements, reusing its array.
 func resize[T any](s []T, n int) []T {

@@ -22,10 +22,15 @@ type span struct {
 // and sentences. pages is the page count the reader saw (at least the
 // highest block page).
 func build(doc *Document, blocks []Block, pages int) {
-	blocks = dropFurniture(blocks)
+	if doc.Format != FormatPDF {
+		// The PDF reader removes running headers and footers by their
+		// place on the page; repeated blocks inside a PDF page are text
+		// (signature lines on several signature pages).
+		blocks = dropFurniture(blocks)
+	}
 	if doc.Format == FormatText || doc.Format == FormatPDF {
 		// Only these formats cut paragraphs at page breaks.
-		blocks = mergeBlocks(blocks)
+		blocks = joinBrokenWords(mergeBlocks(blocks))
 	}
 	var b strings.Builder
 	var spans []span
@@ -154,6 +159,56 @@ func mergeBlocks(blocks []Block) []Block {
 			}
 		}
 		out = append(out, b)
+	}
+	return out
+}
+
+// joinBrokenWords mends a word hyphenated across a page or column break
+// that the blocks still split: when a block ends in "arti-" and the next
+// starts in lower case, the next block's first word moves to the end of
+// the block, "articles", by the rule joinLines applies within a block
+// (the hyphen stays after a compound prefix: "third-party").
+func joinBrokenWords(blocks []Block) []Block {
+	out := blocks[:0:0]
+	for _, b := range blocks {
+		n := len(out)
+		if n == 0 || b.Label != "" || b.Heading || out[n-1].Heading {
+			out = append(out, b)
+			continue
+		}
+		prev := strings.TrimRight(out[n-1].Text, " \t\r\n")
+		next := strings.TrimLeft(b.Text, " \t\r\n")
+		hy := ""
+		for _, h := range []string{"-", "\u2010", "\u00AD"} {
+			if strings.HasSuffix(prev, h) {
+				hy = h
+				break
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(next)
+		if hy == "" || !unicode.IsLower(r) {
+			out = append(out, b)
+			continue
+		}
+		stem := prev[:len(prev)-len(hy)]
+		last, _ := utf8.DecodeLastRuneInString(stem)
+		if !unicode.IsLetter(last) {
+			out = append(out, b)
+			continue
+		}
+		word := lastWord(stem)
+		if (joinPrefixes[strings.ToLower(word)] || strings.Contains(word, "-")) && hy != "\u00AD" {
+			stem = prev
+		}
+		cut := strings.IndexAny(next, " \t\r\n")
+		if cut < 0 {
+			cut = len(next)
+		}
+		out[n-1].Text = stem + next[:cut]
+		b.Text = strings.TrimLeft(next[cut:], " \t\r\n")
+		if strings.TrimSpace(b.Text) != "" {
+			out = append(out, b)
+		}
 	}
 	return out
 }

@@ -48,11 +48,16 @@
 // with no readable text gives an *UnreadableError ("encrypted: a password
 // is needed to open it", "no text").
 //
-// Before layout, short blocks without closing punctuation that repeat at
-// least three times (running headers and footers) are dropped, and, for
-// text and PDF, a block that stops mid-sentence is joined with the next
-// block on its page when that one starts in lower case: a paragraph cut by
-// a page break.
+// Before layout, for formats other than PDF, short blocks without closing
+// punctuation that repeat at least three times (running headers and
+// footers) are dropped; the PDF reader removes furniture by its place on
+// the page instead, so repeated lines inside a page (signature blocks on
+// several signature pages) stay. For text and PDF, a block that stops
+// mid-sentence is joined with the next block on its page when that one
+// starts in lower case (a paragraph cut by a column break or a dropped
+// footer), and a word hyphenated across a page or column break, "arti-" +
+// "cles", is mended by moving the next block's first word back, with the
+// same rule as within a block.
 //
 // # Text layout
 //

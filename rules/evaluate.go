@@ -106,7 +106,7 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	}
 	st.fzBudget = maxFuzzyLookups
 	st.toks = st.toks[:0]
-	if c := len(doc.Text)/4 + 16; cap(st.toks) < c {
+	if c := len(doc.Text)/6 + 16; cap(st.toks) < c { // about six bytes a word
 		st.toks = make([]token, 0, c)
 	}
 	st.hits = st.hits[:0]

@@ -55,7 +55,7 @@ func BenchmarkBuiltinPacks(b *testing.B) {
 func BenchmarkCorpus(b *testing.B) {
 	files, _ := filepath.Glob("../../shared/corpus/cuad/dev/*.txt")
 	if len(files) == 0 {
-		b.Skip("no CUAD text files in /work/shared/corpus/cuad/dev")
+		b.Skip("no CUAD text files in ../../shared/corpus/cuad/dev")
 	}
 	sort.Strings(files)
 	if len(files) > 20 {

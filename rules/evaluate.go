@@ -77,6 +77,7 @@ type docState struct {
 	one       [1]int32       // a one-sentence view
 	quants    map[int32][]Quantity
 	roles     *roleIndex
+	clauses   []int32 // the analyses' clause indexes
 }
 
 // cand is a pattern that may match the sentence being read, and the
@@ -117,6 +118,7 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	clear(st.quants)
 	st.termSeen = resize(st.termSeen, int(e.ix.nterms))
 	st.roles = nil
+	st.clauses = st.clauses[:0]
 	return st
 }
 
@@ -475,7 +477,7 @@ func (st *docState) analysis(si int32) *analysis {
 		st.roles = definitions(st.doc.Text)
 	}
 	s := st.sents[si]
-	a := analyse(st.sentToks(si), s.Start, st.roles)
+	a := analyse(st.sentToks(si), s.Start, st.roles, &st.clauses)
 	st.analyses[si] = a
 	return a
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // modal is one modal expression in a sentence: tokens [at, end).
 type modal struct {
@@ -24,7 +27,7 @@ const (
 // clauses and modal expressions with their subjects.
 type analysis struct {
 	toks   []token
-	clause []int // clause index per token
+	clause []int32 // clause index per token
 	modals []modal
 	start  int // byte offset of the sentence
 }
@@ -184,9 +187,15 @@ func classify(ts []token, i int) (Polarity, int, bool) {
 
 // analyse splits the sentence of tokens ts, which starts at byte base, into
 // clauses and finds its modal expressions and their subjects.
-func analyse(ts []token, base int, roles *roleIndex) *analysis {
+//
+// The clause indexes are appended to *arena, which the caller keeps and
+// empties between documents.
+func analyse(ts []token, base int, roles *roleIndex, arena *[]int32) *analysis {
 	a := &analysis{toks: ts, start: base}
-	a.clause = make([]int, len(ts))
+	n := len(*arena)
+	*arena = slices.Grow(*arena, len(ts))[:n+len(ts)]
+	a.clause = (*arena)[n : n+len(ts) : n+len(ts)]
+	clear(a.clause)
 	c := 0
 	clauseStart := 0
 	negator := -1 // a "no"/"neither"/"nothing" opening the clause's subject
@@ -196,7 +205,7 @@ func analyse(ts []token, base int, roles *roleIndex) *analysis {
 			clauseStart = i
 			negator = -1
 		}
-		a.clause[i] = c
+		a.clause[i] = int32(c)
 		if ts[i].kw&kwNeg != 0 && !(i+1 < len(ts) && in(ts[i+1].word, "later", "less", "more", "fewer", "greater", "event", "circumstances", "obligation", "duty")) {
 			negator = i
 		}
@@ -216,7 +225,7 @@ func analyse(ts []token, base int, roles *roleIndex) *analysis {
 			}
 		}
 		for k := i + 1; k < next && k < len(ts); k++ {
-			a.clause[k] = c
+			a.clause[k] = int32(c)
 		}
 		m.side = a.subject(m, clauseStart, roles)
 		a.modals = append(a.modals, m)
@@ -262,7 +271,7 @@ func (a *analysis) subject(m modal, clauseStart int, roles *roleIndex) side {
 // i: the nearest modal before it in the clause, else the first after it,
 // else the last modal of an earlier clause when this clause has none.
 func (a *analysis) governing(i int) (Polarity, side) {
-	c := a.clause[i]
+	c := int(a.clause[i])
 	var best *modal
 	for k := range a.modals {
 		m := &a.modals[k]

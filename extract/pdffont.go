@@ -351,6 +351,11 @@ func (f *pdfFont) addRange(lo, hi, dst operand) {
 // nextCode splits the first character code off s and returns it with its
 // length in bytes.
 func (f *pdfFont) nextCode(s []byte) (code uint32, n int) {
+	if !f.cid {
+		// Simple fonts use one-byte codes, whatever code space their
+		// ToUnicode CMap declares (Word writes <0000> <FFFF>).
+		return uint32(s[0]), 1
+	}
 	if len(f.space) > 0 {
 		for _, r := range f.space {
 			if r.n <= len(s) {

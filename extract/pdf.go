@@ -136,6 +136,15 @@ func readPDF(ctx context.Context, path string, data []byte, opt Options) (blocks
 	if len(blocks) == 0 && len(ocr) > 0 {
 		return nil, pages, warnings, &UnreadableError{Path: path, Reason: "no text layer (scanned?)"}
 	}
+	// Text that is not really read must not pass for a contract that
+	// lacks every protection.
+	w, err := checkGarbled(path, blocks)
+	if err != nil {
+		return nil, pages, warnings, err
+	}
+	if w != "" {
+		warnings = append(warnings, w)
+	}
 	return blocks, pages, warnings, nil
 }
 

@@ -56,8 +56,9 @@ type htmlFinding struct {
 }
 
 type htmlEvidence struct {
-	Where string
-	Quote string
+	Where         string
+	Before, After string // the paragraph around the quote
+	Quote         string
 }
 
 func (h *htmlReport) Close() error {
@@ -75,7 +76,7 @@ func (h *htmlReport) Close() error {
 				hf.Request = oneLine(recommendation(h.opt, f))
 			}
 			for _, e := range f.Evidence {
-				hf.Evidence = append(hf.Evidence, htmlEvidence{Where: where(e), Quote: oneLine(e.Quote)})
+				hf.Evidence = append(hf.Evidence, htmlEvidence{Where: where(e), Before: oneLine(e.Before), Quote: oneLine(e.Quote), After: oneLine(e.After)})
 			}
 			d.Findings = append(d.Findings, hf)
 		}
@@ -122,6 +123,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .rule { font-family: ui-monospace, monospace; font-size: .85rem; color: #59636e; }
 blockquote { margin: .4rem 0; padding: .3rem .8rem; background: #f6f8fa; border-radius: 4px; }
 mark { background: #fff8c5; padding: 0 .1em; }
+.ctx { color: #57606a; }
 .where { display: block; color: #59636e; font-size: .8rem; }
 .request { background: #ddf4ff; border-radius: 4px; padding: .4rem .8rem; margin: .4rem 0; }
 .request strong { display: block; font-size: .8rem; text-transform: uppercase; }
@@ -162,7 +164,7 @@ mark { background: #fff8c5; padding: 0 .1em; }
 <div><span class="status">{{.Symbol}} {{.Status}}</span> · {{.Severity}} · <strong>{{.Title}}</strong> <span class="rule">{{.Rule}}</span></div>
 {{with .Waiver}}<div class="waived">Waived: {{.}}</div>{{end}}
 {{if ne .Status "present"}}{{with .Message}}<div>{{.}}</div>{{end}}{{end}}
-{{range .Evidence}}<blockquote><mark>{{.Quote}}</mark>{{with .Where}}<span class="where">{{.}}</span>{{end}}</blockquote>
+{{range .Evidence}}<blockquote>{{with .Before}}<span class="ctx">{{.}} </span>{{end}}<mark>{{.Quote}}</mark>{{with .After}}<span class="ctx"> {{.}}</span>{{end}}{{with .Where}}<span class="where">{{.}}</span>{{end}}</blockquote>
 {{end}}{{with .Request}}<div class="request"><strong>Clause to request</strong>{{.}}</div>{{end}}
 </div>
 {{end}}{{end}}</section>

@@ -29,7 +29,7 @@ func TestJSON(t *testing.T) {
 		}
 	})
 	t.Run("documents round trip", func(t *testing.T) {
-		if !reflect.DeepEqual(got.Documents, sampleResults()) {
+		if !reflect.DeepEqual(got.Documents, serialised(sampleResults())) {
 			t.Errorf("documents differ from the results written")
 		}
 	})

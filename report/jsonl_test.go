@@ -40,7 +40,7 @@ func TestJSONL(t *testing.T) {
 		}
 		got = append(got, r)
 	}
-	if !reflect.DeepEqual(got, results) {
+	if !reflect.DeepEqual(got, serialised(results)) {
 		t.Errorf("lines do not round-trip to the results written (and there must be no summary line)")
 	}
 }

@@ -52,7 +52,8 @@ func sampleResults() []rules.Result {
 		Status: rules.DocOK, Warnings: []string{}, Packs: packs,
 		Findings: []rules.Finding{
 			finding(sampleRules[0], rules.Contradicted, "the contract allows performance outside the United States",
-				rules.Evidence{Page: 3, Section: "7.2", Quote: `Vendor may perform the Services from locations outside the United States <including "India" & the Philippines>.`, Start: 10234, End: 10346}),
+				rules.Evidence{Page: 3, Section: "7.2", Quote: `Vendor may perform the Services from locations outside the United States <including "India" & the Philippines>.`, Start: 10234, End: 10346,
+					Before: "7.2 Location of Services.", After: "Vendor shall give <Customer> notice of each location."}),
 			finding(sampleRules[1], rules.Weak, "notice within 60 days; the limit is 10",
 				rules.Evidence{Page: 5, Section: "9.1", Quote: "Vendor shall report any Breach to Customer within sixty (60) days.", Start: 20480, End: 20546}),
 			finding(sampleRules[2], rules.Weak, "no minimum amount", rules.Evidence{Page: 8, Section: "12", Quote: long, Start: 30000, End: 30000 + len(long)}),
@@ -179,4 +180,27 @@ func TestEmpty(t *testing.T) {
 			}
 		})
 	}
+}
+
+// serialised returns a copy of results as JSON carries them: without the
+// evidence context, which is for in-process reports only.
+func serialised(results []rules.Result) []rules.Result {
+	out := make([]rules.Result, len(results))
+	for i, r := range results {
+		if r.Findings != nil {
+			r.Findings = append([]rules.Finding{}, r.Findings...)
+		}
+		for j, f := range r.Findings {
+			if f.Evidence == nil {
+				continue
+			}
+			ev := append([]rules.Evidence{}, f.Evidence...)
+			for k := range ev {
+				ev[k].Before, ev[k].After = "", ""
+			}
+			r.Findings[j].Evidence = ev
+		}
+		out[i] = r
+	}
+	return out
 }

@@ -69,6 +69,12 @@ type Evidence struct {
 	End     int    `json:"end"`
 	Fuzzy   bool   `json:"fuzzy,omitempty"` // matched through a misspelt or OCR-damaged word
 	Note    string `json:"note,omitempty"`  // e.g. which fuzzy word stood in for which term
+
+	// Before and After are the text around the quote within its paragraph,
+	// for reports that show the quote in context. They are not serialised:
+	// Start and End locate the quote for anyone holding the text.
+	Before string `json:"-"`
+	After  string `json:"-"`
 }
 
 // Waiver records an accepted exception applied to a Finding.

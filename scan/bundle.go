@@ -129,7 +129,7 @@ func runBundle(ctx context.Context, dir string, ex Extractor, ev Evaluator) rule
 		for _, w := range doc.Warnings {
 			r.Warnings = append(r.Warnings, slash+": "+w)
 		}
-		read = append(read, member{path: slash, findings: ev.Evaluate(ctx, doc)})
+		read = append(read, member{path: slash, findings: withContext(doc, ev.Evaluate(ctx, doc))})
 	}
 	r.SHA256 = chainHash(hashes)
 	switch len(formats) {

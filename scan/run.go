@@ -189,7 +189,7 @@ func runDocument(ctx context.Context, path string, ex Extractor, ev Evaluator) r
 	r.Format = string(doc.Format)
 	r.Pages = len(doc.Pages)
 	r.Warnings = append([]string(nil), doc.Warnings...)
-	r.Findings = ev.Evaluate(ctx, doc)
+	r.Findings = withContext(doc, ev.Evaluate(ctx, doc))
 	return r
 }
 
@@ -224,4 +224,36 @@ func identify(path string) (sum, format string) {
 		format = string(f)
 	}
 	return hex.EncodeToString(h[:]), format
+}
+
+// contextBytes is about how much text around a quote a report may show.
+const contextBytes = 240
+
+// withContext fills each evidence's Before and After with the text around
+// the quote in its paragraph (blocks are separated by a blank line), cut at
+// word boundaries.
+func withContext(doc *extract.Document, findings []rules.Finding) []rules.Finding {
+	text := doc.Text
+	for i := range findings {
+		for j := range findings[i].Evidence {
+			e := &findings[i].Evidence[j]
+			if e.Start < 0 || e.End > len(text) || e.Start > e.End {
+				continue
+			}
+			from := max(0, e.Start-contextBytes)
+			if k := strings.LastIndex(text[from:e.Start], "\n\n"); k >= 0 {
+				from += k + 2
+			} else if k := strings.IndexAny(text[from:e.Start], " \n"); k >= 0 && from > 0 {
+				from += k + 1
+			}
+			to := min(len(text), e.End+contextBytes)
+			if k := strings.Index(text[e.End:to], "\n\n"); k >= 0 {
+				to = e.End + k
+			} else if k := strings.LastIndexAny(text[e.End:to], " \n"); k >= 0 && to < len(text) {
+				to = e.End + k
+			}
+			e.Before, e.After = text[from:e.Start], text[e.End:to]
+		}
+	}
+	return findings
 }

@@ -11,6 +11,7 @@ type modal struct {
 	polarity Polarity
 	clause   int
 	inverted bool // "in no event shall Vendor": the subject follows
+	relative bool // "records that may be required": the modal of a relative clause
 	side     side
 }
 
@@ -217,17 +218,32 @@ func analyse(ts []token, base int, roles *roleIndex, arena *[]int32) *analysis {
 		m := modal{at: i, end: next, polarity: pol, clause: c}
 		w := ts[i].word
 		m.inverted = w == "in" || w == "under" || w == "nor"
-		if negator >= clauseStart && negator >= 0 && pol == Obligation && in(w, baseModals...) {
-			// "No Subcontractor shall ...", "Nothing herein shall require ..."
+		m.relative = i > clauseStart && in(ts[i-1].word, "that", "which", "who", "whom") && in(w, baseModals...)
+		nothingRequires := false
+		if negator >= clauseStart && negator >= 0 && in(w, baseModals...) &&
+			(pol == Obligation || pol == Permission && i-negator <= 8 && ts[negator].word != "nothing") {
+			// "No Subcontractor shall ...", "Neither party may ...",
+			// "Nothing herein shall require ..."
 			m.polarity = Prohibition
 			if ts[negator].word == "nothing" && next < len(ts) && (strings.HasPrefix(ts[next].word, "requir") || strings.HasPrefix(ts[next].word, "obligat")) {
 				m.polarity = NegatedObligation
+				nothingRequires = true
 			}
 		}
 		for k := i + 1; k < next && k < len(ts); k++ {
 			a.clause[k] = int32(c)
 		}
 		m.side = a.subject(m, clauseStart, roles)
+		if nothingRequires {
+			// "Nothing herein shall require Vendor to ...": the party
+			// relieved is the object of "require".
+			for k := next + 1; k < next+4 && k < len(ts); k++ {
+				if s := roles.at(ts, k); s != sideNone && !compound(ts, k) {
+					m.side = s
+					break
+				}
+			}
+		}
 		a.modals = append(a.modals, m)
 		i = next
 	}
@@ -247,7 +263,7 @@ func (a *analysis) subject(m modal, clauseStart int, roles *roleIndex) side {
 		lo = clauseStart
 	}
 	for k := m.at - 1; k >= lo; k-- {
-		if ts[k].poss {
+		if ts[k].poss || compound(ts, k) {
 			continue
 		}
 		if s := roles.at(ts, k); s != sideNone {
@@ -256,7 +272,7 @@ func (a *analysis) subject(m modal, clauseStart int, roles *roleIndex) side {
 	}
 	if m.inverted || m.at-clauseStart <= 1 {
 		for k := m.end; k < m.end+3 && k < len(ts); k++ {
-			if s := roles.at(ts, k); s != sideNone {
+			if s := roles.at(ts, k); s != sideNone && !compound(ts, k) {
 				return s
 			}
 		}
@@ -267,17 +283,53 @@ func (a *analysis) subject(m modal, clauseStart int, roles *roleIndex) side {
 	return sideNone
 }
 
+// compoundNouns are the nouns a party word may modify: "Hospital data",
+// "Vendor personnel" name the data or the people, not the party.
+var compoundNouns = map[string]bool{
+	"data": true, "information": true, "records": true, "record": true, "property": true,
+	"systems": true, "system": true, "facilities": true, "facility": true, "personnel": true,
+	"policies": true, "policy": true, "premises": true, "employees": true, "staff": true,
+	"materials": true, "files": true, "networks": true, "network": true, "equipment": true,
+	"sites": true, "site": true, "locations": true, "patients": true, "accounts": true,
+	"procedures": true, "requirements": true, "standards": true, "software": true,
+	"workforce": true, "users": true, "devices": true, "content": true, "environment": true,
+}
+
+// compound reports whether the word at k modifies the noun after it
+// ("Hospital data"), so that a party word there is not the party.
+func compound(ts []token, k int) bool {
+	return k+1 < len(ts) && compoundNouns[ts[k+1].word] && ts[k+1].sep == 0
+}
+
 // governing returns the polarity and subject of the clause holding token
 // i: the nearest modal before it in the clause, else the first after it,
-// else the last modal of an earlier clause when this clause has none.
+// else the last modal of an earlier clause when this clause has none. The
+// modal of a relative clause ("records that may be required") governs
+// only when the sentence has no other.
 func (a *analysis) governing(i int) (Polarity, side) {
+	if m := a.govern(i, true); m != nil {
+		return m.polarity, m.side
+	}
+	if m := a.govern(i, false); m != nil {
+		return m.polarity, m.side
+	}
+	return Statement, sideNone
+}
+
+// mainModal returns the modal governing token i, skipping relative
+// clauses' modals, or nil when there is none.
+func (a *analysis) mainModal(i int) *modal { return a.govern(i, true) }
+
+func (a *analysis) govern(i int, skipRelative bool) *modal {
 	c := int(a.clause[i])
 	var best *modal
+	hasOwn := false
 	for k := range a.modals {
 		m := &a.modals[k]
-		if m.clause != c {
+		if m.clause != c || skipRelative && m.relative {
 			continue
 		}
+		hasOwn = true
 		if m.at <= i {
 			best = m
 		} else if best == nil {
@@ -285,26 +337,15 @@ func (a *analysis) governing(i int) (Polarity, side) {
 			break
 		}
 	}
-	if best == nil {
-		hasOwn := false
-		for k := range a.modals {
-			if a.modals[k].clause == c {
-				hasOwn = true
-			}
-		}
-		if !hasOwn {
-			for k := len(a.modals) - 1; k >= 0; k-- {
-				if a.modals[k].clause < c {
-					best = &a.modals[k]
-					break
-				}
+	if best == nil && !hasOwn {
+		for k := len(a.modals) - 1; k >= 0; k-- {
+			if m := &a.modals[k]; m.clause < c && !(skipRelative && m.relative) {
+				best = m
+				break
 			}
 		}
 	}
-	if best == nil {
-		return Statement, sideNone
-	}
-	return best.polarity, best.side
+	return best
 }
 
 // roleIndex resolves words to contract sides: built-in role words plus the

@@ -45,8 +45,22 @@ func inDictionary(w string) bool {
 // be matched with edits: short words are too easily one edit from another.
 const minFuzzyLen = 5
 
+// functionWords are never read fuzzily, as a document word or as a rule
+// word: negators, modals and quantifiers decide what a clause means, and
+// one edit turns "either" into "neither" or "shall" into "small".
+var functionWords = map[string]bool{
+	"either": true, "neither": true, "not": true, "no": true, "nor": true, "none": true,
+	"nothing": true, "never": true, "may": true, "might": true, "shall": true, "should": true,
+	"must": true, "will": true, "would": true, "can": true, "cannot": true, "could": true,
+	"any": true, "all": true, "each": true, "every": true, "only": true, "unless": true,
+	"except": true, "without": true, "whether": true, "other": true, "others": true,
+	"nobody": true, "whatsoever": true, "notwithstanding": true,
+	"provided": true, "however": true, "there": true, "their": true, "these": true, "those": true,
+	"which": true, "where": true,
+}
+
 func fuzzyEligible(w string) bool {
-	if len(w) < minFuzzyLen || len(w) > 40 {
+	if len(w) < minFuzzyLen || len(w) > 40 || functionWords[w] {
 		return false
 	}
 	for i := 0; i < len(w); i++ {

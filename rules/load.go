@@ -25,6 +25,7 @@ type rawPack struct {
 	Title       string              `yaml:"title"`
 	Description string              `yaml:"description"`
 	Terms       map[string][]string `yaml:"terms"`
+	Fuzzy       *int                `yaml:"fuzzy"`
 	Rules       []rawRule           `yaml:"rules"`
 }
 
@@ -267,7 +268,7 @@ func (l *loader) yamlError(err error) {
 }
 
 func (l *loader) build(raw *rawPack) *Pack {
-	p := &Pack{Name: raw.Pack, Version: raw.Version, Title: raw.Title, Description: raw.Description, Terms: raw.Terms}
+	p := &Pack{Name: raw.Pack, Version: raw.Version, Title: raw.Title, Description: raw.Description, Terms: raw.Terms, Fuzzy: raw.Fuzzy}
 	switch {
 	case raw.Pack == "":
 		l.add(1, "", "missing pack")
@@ -279,6 +280,9 @@ func (l *loader) build(raw *rawPack) *Pack {
 	}
 	if raw.Title == "" {
 		l.add(1, "", "missing title")
+	}
+	if raw.Fuzzy != nil && (*raw.Fuzzy < 0 || *raw.Fuzzy > 2) {
+		l.add(l.pos.line("fuzzy"), "", "fuzzy must be 0, 1 or 2")
 	}
 	names := make([]string, 0, len(raw.Terms))
 	for name := range raw.Terms {
@@ -326,6 +330,9 @@ func (l *loader) rule(p *Pack, raw *rawRule, path string) *Rule {
 		ID: raw.ID, Pack: p.Name, Title: raw.Title, Citation: raw.Citation,
 		Rationale: strings.TrimSpace(raw.Rationale), Recommendation: strings.TrimSpace(raw.Recommendation),
 		Line: l.pos.line(path), File: l.file, Party: AnyParty, Scope: ScopeSentence, Fuzzy: raw.Fuzzy,
+	}
+	if r.Fuzzy == nil {
+		r.Fuzzy = p.Fuzzy // the pack's default, when it sets one
 	}
 	id := raw.ID
 	at := func(sub string) int { return l.pos.line(path + "." + sub) }

@@ -55,6 +55,7 @@ type Pack struct {
 	File        string
 	SHA256      string
 	Terms       map[string][]string
+	Fuzzy       *int // the rules' default tolerance; nil: the configuration's
 	Rules       []*Rule
 }
 
@@ -79,7 +80,7 @@ type Rule struct {
 	Weak         []*Pattern
 	Contradicted []*Pattern
 	Quantity     *Limit
-	Fuzzy        *int // nil: the configuration's tolerance
+	Fuzzy        *int // nil: the configuration's tolerance; the pack's when it sets one
 	Examples     Examples
 }
 

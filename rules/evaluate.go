@@ -75,6 +75,8 @@ type docState struct {
 	sortBuf   []hit
 	matches   [][3][]*pmatch // rule → its present, weak and contradicted matches
 	one       [1]int32       // a one-sentence view
+	two       [2]int32       // a list item's view: its lead-in, then the item
+	leads     []int32        // sentence → 1 + its lead-in's index; 0 unknown; -1 none
 	quants    map[int32][]Quantity
 	roles     *roleIndex
 	clauses   []int32 // the analyses' clause indexes
@@ -119,7 +121,45 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	st.termSeen = resize(st.termSeen, int(e.ix.nterms))
 	st.roles = nil
 	st.clauses = st.clauses[:0]
+	st.leads = resize(st.leads, len(st.sents))
 	return st
+}
+
+// leadOf returns the lead-in sentence of list item si ("Business Associate
+// shall report ... within five (5) business days:" for "(b) any Security
+// Incident; and"), or -1 when si is not a list item under one.
+func (st *docState) leadOf(si int32) int32 {
+	if l := st.leads[si]; l != 0 {
+		return max(l-1, -1)
+	}
+	st.leads[si] = -1
+	s := st.sents[si]
+	if si == 0 || len(st.doc.Sentences) != len(st.sents) || !mayBeItem(st.doc.Text[s.Start:s.End]) || st.doc.LeadIn(int(si)) == "" {
+		return -1
+	}
+	for j := si - 1; j >= 0; j-- {
+		p := st.sents[j]
+		if p.End > p.Start && st.doc.Text[p.End-1] == ':' {
+			st.leads[si] = j + 1
+			return j
+		}
+	}
+	return -1
+}
+
+// mayBeItem is a quick test that a sentence may start with an enumerator
+// or a bullet, before extract's full one.
+func mayBeItem(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	switch c := t[0]; {
+	case c == '(' || c == '-' || c == '*' || '0' <= c && c <= '9':
+		return true
+	case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		return t[1] == '.' || t[1] == ')' || len(t) > 3 && (t[2] == '.' || t[2] == ')' || t[3] == '.' || t[3] == ')')
+	}
+	return false
 }
 
 // release returns st to the engine's free list.
@@ -374,7 +414,31 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		for _, h := range hs {
 			st.termSeen[h.term] = si + 1
 		}
+		// A list item is read with its lead-in: the lead-in's terms count
+		// and its patterns are candidates too.
+		li := st.leadOf(si)
+		var lhs []hit
+		if li >= 0 {
+			lr := st.ranges[li]
+			lhs = st.hits[lr[0]:lr[1]]
+			for _, h := range lhs {
+				st.termSeen[h.term] = si + 1
+			}
+		}
 		cands := st.cands[:0]
+		for _, h := range lhs {
+			for _, pi := range e.trig[h.term] {
+				if stamp[pi] == si+1 {
+					continue
+				}
+				stamp[pi] = si + 1
+				cp := e.patterns[pi]
+				if !st.mayMatch(cp, si) {
+					continue
+				}
+				cands = append(cands, cand{st.minLit(cp, si), pi})
+			}
+		}
 		for _, h := range hs {
 			for _, pi := range e.secPost[h.term] {
 				if stamp[pi] == si+1 {
@@ -408,10 +472,15 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 			return cmp.Compare(a.pat, b.pat)
 		})
 		st.cands = cands
+		view, item := st.one[:], int32(-1)
+		st.one[0] = si
+		if li >= 0 {
+			st.two = [2]int32{li, si}
+			view, item = st.two[:], si
+		}
 		for _, c := range cands {
 			cp := e.patterns[c.pat]
-			st.one[0] = si
-			if m := st.evalPattern(cp, st.one[:]); m != nil {
+			if m := st.evalPattern(cp, view, item); m != nil {
 				record(cp, m)
 			}
 		}
@@ -422,13 +491,13 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		if k.sec < 0 {
 			// Sentences before any heading form no section: each stands alone.
 			for _, si := range view {
-				if m := st.evalPattern(cp, []int32{si}); m != nil {
+				if m := st.evalPattern(cp, []int32{si}, -1); m != nil {
 					record(cp, m)
 				}
 			}
 			continue
 		}
-		if m := st.evalPattern(cp, view); m != nil {
+		if m := st.evalPattern(cp, view, -1); m != nil {
 			record(cp, m)
 		}
 	}
@@ -438,7 +507,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 			if si%256 == 0 && ctx.Err() != nil {
 				return nil
 			}
-			if m := st.evalPattern(cp, []int32{int32(si)}); m != nil {
+			if m := st.evalPattern(cp, []int32{int32(si)}, -1); m != nil {
 				record(cp, m)
 			}
 		}
@@ -616,9 +685,12 @@ func better(a, b hit) bool {
 	return a.start < b.start
 }
 
-// evalPattern tries pattern cp on the sentences of view (one sentence, or
-// the candidate sentences of one section).
-func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
+// evalPattern tries pattern cp on the sentences of view (one sentence, the
+// candidate sentences of one section, or a list item's lead-in and the
+// item). item is the list item of such a view, else -1: a match there
+// needs at least one term in the item, and an item clause with no modal
+// of its own (a relative clause's aside) takes the lead-in's.
+func (st *docState) evalPattern(cp *cpattern, view []int32, item int32) *pmatch {
 	tol := cp.rule.tol
 	st.arena = st.arena[:0]
 	groups := st.groups[:0]
@@ -650,18 +722,33 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 		}
 		return 0
 	})
-	for _, an := range anchors {
+	// In an item's view, the item's words count as if they followed its
+	// lead-in directly, so that within spans the items between them.
+	var shift int32
+	if item >= 0 {
+		shift = st.absBase[item] - st.absBase[view[0]] - int32(len(st.sentToks(view[0])))
+	}
+	pos := func(h *hit) int32 {
+		if h.sent == item {
+			return h.abs - shift
+		}
+		return h.abs
+	}
+	for ai := range anchors {
+		an := anchors[ai]
 		chosen := append(st.chosen[:0], an)
 		ok := true
+		apos := pos(&an)
 		for _, g := range groups[1:] {
 			var best *hit
 			for k := range g {
 				h := &g[k]
-				if cp.within > 0 && absDiff(h.abs, an.abs) > int32(cp.within) {
+				d := absDiff(pos(h), apos)
+				if cp.within > 0 && d > int32(cp.within) {
 					continue
 				}
 				if best == nil || (h.dist == 0) != (best.dist == 0) && h.dist == 0 ||
-					(h.dist == 0) == (best.dist == 0) && absDiff(h.abs, an.abs) < absDiff(best.abs, an.abs) {
+					(h.dist == 0) == (best.dist == 0) && d < absDiff(pos(best), apos) {
 					best = h
 				}
 			}
@@ -679,8 +766,10 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 			// abs indexes are document-wide, so within also works across
 			// the sentences of a section.
 		}
-		a := st.analysis(an.sent)
-		pol, sd := a.governing(int(an.tok))
+		if item >= 0 && !slices.ContainsFunc(chosen, func(h hit) bool { return h.sent == item }) {
+			continue // the lead-in alone: it matched as a sentence of its own
+		}
+		pol, sd := st.governing(an, item, view)
 		if cp.polarity&polarityBits[pol] == 0 {
 			continue
 		}
@@ -701,13 +790,40 @@ func (st *docState) evalPattern(cp *cpattern, view []int32) *pmatch {
 				m.note = fmt.Sprintf("%q read as %q", word, st.e.ix.atomWord[h.fzAtom])
 			}
 		}
-		slices.Sort(m.sents)
+		if item >= 0 {
+			// The item first, then its lead-in, which also states the
+			// quantity the items share.
+			m.sents = append(m.sents[:0], item, view[0])
+		} else {
+			slices.Sort(m.sents)
+		}
 		if len(cp.none) > 0 && st.anyHit(cp.none, m.sents, tol) {
 			continue
 		}
 		return m
 	}
 	return nil
+}
+
+// governing returns the polarity and bound side of anchor hit an. In a
+// list item's view, an item clause with no main modal of its own takes
+// the lead-in's last one ("Business Associate shall not:" for "(a) use
+// PHI outside the United States;").
+func (st *docState) governing(an hit, item int32, view []int32) (Polarity, side) {
+	a := st.analysis(an.sent)
+	if item < 0 || an.sent != item {
+		return a.governing(int(an.tok))
+	}
+	if m := a.mainModal(int(an.tok)); m != nil {
+		return m.polarity, m.side
+	}
+	la := st.analysis(view[0])
+	if len(la.toks) > 0 {
+		if m := la.mainModal(len(la.toks) - 1); m != nil {
+			return m.polarity, m.side
+		}
+	}
+	return a.governing(int(an.tok))
 }
 
 // fuzzyWord returns the document word that was read fuzzily in hit h.

@@ -536,6 +536,7 @@ type pmatch struct {
 	pos    int32 // its byte offset, for ordering
 	fuzzy  bool
 	note   string
+	item   bool // sents are a list item and its lead-in
 }
 
 func (st *docState) analysis(si int32) *analysis {
@@ -794,8 +795,16 @@ func (st *docState) evalPattern(cp *cpattern, view []int32, item int32) *pmatch 
 			// The item first, then its lead-in, which also states the
 			// quantity the items share.
 			m.sents = append(m.sents[:0], item, view[0])
+			m.item = true
 		} else {
 			slices.Sort(m.sents)
+			if len(m.sents) > 1 {
+				// A section's heading line ("7.1 Governing Law.") is quoted
+				// after the body sentences that matched.
+				slices.SortStableFunc(m.sents, func(x, y int32) int {
+					return cmp.Compare(b2i(st.heading(x)), b2i(st.heading(y)))
+				})
+			}
 		}
 		if len(cp.none) > 0 && st.anyHit(cp.none, m.sents, tol) {
 			continue
@@ -803,6 +812,24 @@ func (st *docState) evalPattern(cp *cpattern, view []int32, item int32) *pmatch 
 		return m
 	}
 	return nil
+}
+
+// heading reports whether sentence si is its section's heading line: it
+// starts the section and holds little beyond the number and title.
+func (st *docState) heading(si int32) bool {
+	s := st.sents[si]
+	if s.Section < 0 || s.Section >= len(st.doc.Sections) {
+		return false
+	}
+	sec := st.doc.Sections[s.Section]
+	return s.Start <= sec.Start+4 && s.End-s.Start <= len(sec.Number)+len(sec.Title)+6
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // governing returns the polarity and bound side of anchor hit an. In a
@@ -861,28 +888,33 @@ func (st *docState) finding(cr *crule, ms [3][]*pmatch) Finding {
 	switch {
 	case len(contra) > 0:
 		f.Status, f.Message = Contradicted, "the contract says the opposite"
-		f.Evidence = st.evidence(contra)
+		f.Evidence = st.evidence(contra, -1)
 	case len(present) > 0 && r.Quantity != nil:
-		best := Status("")
-		var bestMs []*pmatch
-		msg := ""
+		// The sentences that state a number decide; vague wording only
+		// when none does, and no wording only when neither does. Among
+		// stated numbers the most protective wins (see rules.md).
+		var best *quantityVerdict
+		var same []*pmatch
 		for _, m := range present {
-			s, why := st.quantityStatus(cr, m)
-			switch {
-			case best == "" || statusRank(s) < statusRank(best):
-				best, bestMs, msg = s, []*pmatch{m}, why
-			case s == best:
-				bestMs = append(bestMs, m)
+			v := st.quantityStatus(cr, m)
+			switch c := best.compare(v, r.Quantity.Kind); {
+			case c > 0:
+				best, same = &v, nil
+			case c == 0 && v.status == best.status:
+				same = append(same, m)
 			}
 		}
-		f.Status, f.Message = best, msg
-		f.Evidence = st.evidence(bestMs)
+		f.Status, f.Message = best.status, best.why
+		if best.q != nil && !best.q.Vague {
+			f.Quantity = best.q.Text
+		}
+		f.Evidence = st.evidence(append([]*pmatch{best.m}, same...), best.si)
 	case len(present) > 0:
 		f.Status, f.Message = Present, "found"
-		f.Evidence = st.evidence(present)
+		f.Evidence = st.evidence(present, -1)
 	case len(weak) > 0:
 		f.Status, f.Message = Weak, "only a weaker form of the protection was found"
-		f.Evidence = st.evidence(weak)
+		f.Evidence = st.evidence(weak, -1)
 	default:
 		f.Status, f.Message = Missing, "not found in the readable text"
 	}
@@ -904,8 +936,9 @@ func statusRank(s Status) int {
 const maxEvidence = 3
 
 // evidence quotes the matches' sentences, exact matches before fuzzy ones,
-// earlier before later, each sentence once.
-func (st *docState) evidence(ms []*pmatch) []Evidence {
+// earlier before later, each sentence once. When first >= 0, that sentence
+// (the one that decided the verdict) leads.
+func (st *docState) evidence(ms []*pmatch, first int32) []Evidence {
 	sorted := append([]*pmatch(nil), ms...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if sorted[i].fuzzy != sorted[j].fuzzy {
@@ -915,6 +948,18 @@ func (st *docState) evidence(ms []*pmatch) []Evidence {
 	})
 	out := []Evidence{}
 	seen := map[int32]bool{}
+	if first >= 0 {
+		// Put the deciding match first, its deciding sentence leading.
+		for i, m := range sorted {
+			if containsInt32(m.sents, first) {
+				copy(sorted[1:i+1], sorted[:i])
+				lead := *m
+				lead.sents = append([]int32{first}, slices.DeleteFunc(slices.Clone(m.sents), func(x int32) bool { return x == first })...)
+				sorted[0] = &lead
+				break
+			}
+		}
+	}
 	for _, m := range sorted {
 		for _, si := range m.sents {
 			if seen[si] || len(out) == maxEvidence {
@@ -932,10 +977,72 @@ func (st *docState) evidence(ms []*pmatch) []Evidence {
 	return out
 }
 
+// quantityAt is a quantity and the sentence stating it.
+type quantityAt struct {
+	Quantity
+	sent int32
+}
+
+// quantityVerdict is the judgement of one present match's quantity.
+type quantityVerdict struct {
+	m      *pmatch
+	status Status
+	why    string
+	q      *quantityAt // the quantity judged; nil when none is stated
+	si     int32     // the sentence stating it, else -1
+}
+
+// compare reports whether v should replace the best verdict so far, b (nil
+// when there is none yet): 1 when v is better, 0 when as good, -1 when
+// worse. A stated number outranks vague wording, which outranks none;
+// among stated numbers the better status wins, then the more protective
+// number (the shorter duration, the larger sum or percentage).
+func (b *quantityVerdict) compare(v quantityVerdict, kind QuantityKind) int {
+	if b == nil {
+		return 1
+	}
+	rank := func(x *quantityVerdict) int {
+		switch {
+		case x.q == nil:
+			return 0
+		case x.q.Vague:
+			return 1
+		}
+		return 2
+	}
+	if rv, rb := rank(&v), rank(b); rv != rb {
+		return cmp.Compare(rv, rb)
+	}
+	if c := cmp.Compare(statusRank(b.status), statusRank(v.status)); c != 0 {
+		return c
+	}
+	if v.q != nil && !v.q.Vague && v.q.Value != b.q.Value {
+		if kind == Duration == (v.q.Value < b.q.Value) {
+			return 1
+		}
+		return -1
+	}
+	return 0
+}
+
 // quantityStatus judges the quantity stated in a present match.
-func (st *docState) quantityStatus(cr *crule, m *pmatch) (Status, string) {
+func (st *docState) quantityStatus(cr *crule, m *pmatch) quantityVerdict {
+	v := quantityVerdict{m: m, si: -1}
+	v.status, v.why, v.q = st.judgeQuantity(cr, m)
+	if v.q != nil {
+		v.si = v.q.sent
+		if m.item {
+			v.si = m.sents[0] // the item leads, whichever states the number
+		}
+	}
+	return v
+}
+
+// judgeQuantity reads the first stated number of the rule's kind in the
+// match's sentences, else the first vague wording, and judges it.
+func (st *docState) judgeQuantity(cr *crule, m *pmatch) (Status, string, *quantityAt) {
 	q := cr.r.Quantity
-	var found, vague *Quantity
+	var found, vague *quantityAt
 	for _, si := range m.sents {
 		qs, ok := st.quants[si]
 		if !ok {
@@ -947,7 +1054,7 @@ func (st *docState) quantityStatus(cr *crule, m *pmatch) (Status, string) {
 			if x.Kind != q.Kind {
 				continue
 			}
-			x := x
+			x := quantityAt{Quantity: x, sent: si}
 			if x.Vague {
 				if vague == nil {
 					vague = &x
@@ -966,37 +1073,37 @@ func (st *docState) quantityStatus(cr *crule, m *pmatch) (Status, string) {
 		switch q.Kind {
 		case Duration:
 			if v <= cr.limit {
-				return Present, "found"
+				return Present, "found", found
 			}
 			why := fmt.Sprintf("%q is more than the %s", found.Text, limit)
 			if found.Unit != "days" && found.Unit != "calendar days" {
 				why = fmt.Sprintf("%q (%s calendar days) is more than the %s", found.Text, formatNumber(round2(v)), limit)
 			}
 			if q.ContradictedAbove != nil && v > *q.ContradictedAbove {
-				return Contradicted, why
+				return Contradicted, why, found
 			}
-			return Weak, why
+			return Weak, why, found
 		default:
 			if v >= cr.limit {
-				return Present, "found"
+				return Present, "found", found
 			}
 			why := fmt.Sprintf("%q is below the %s", found.Text, limit)
 			if q.ContradictedBelow != nil && v < *q.ContradictedBelow {
-				return Contradicted, why
+				return Contradicted, why, found
 			}
-			return Weak, why
+			return Weak, why, found
 		}
 	case vague != nil:
 		if q.Vague == Present {
-			return Present, "found"
+			return Present, "found", vague
 		}
-		return Weak, fmt.Sprintf("%q sets no number of days (the %s)", vague.Text, limit)
+		return Weak, fmt.Sprintf("%q sets no number of days (the %s)", vague.Text, limit), vague
 	}
 	if q.Absent == Present {
-		return Present, "found"
+		return Present, "found", nil
 	}
 	what := map[QuantityKind]string{Duration: "no time limit", Money: "no amount", Percent: "no percentage"}[q.Kind]
-	return Weak, fmt.Sprintf("%s stated (the %s)", what, limit)
+	return Weak, fmt.Sprintf("%s stated (the %s)", what, limit), nil
 }
 
 func round2(v float64) float64 { return float64(int64(v*100+0.5)) / 100 }

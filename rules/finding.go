@@ -96,6 +96,10 @@ type Finding struct {
 	Citation       string     `json:"citation"`
 	Recommendation string     `json:"recommendation"`
 	Waived         *Waiver    `json:"waived,omitempty"`
+	// Quantity is the number the verdict of a rule with a quantity limit
+	// rests on, as the contract states it ("thirty (30) calendar days");
+	// empty when no present match states one (vague or absent wording).
+	Quantity string `json:"quantity,omitempty"`
 }
 
 // Fails reports whether the finding fails a run at the given threshold: a

@@ -989,7 +989,7 @@ type quantityVerdict struct {
 	status Status
 	why    string
 	q      *quantityAt // the quantity judged; nil when none is stated
-	si     int32     // the sentence stating it, else -1
+	si     int32       // the sentence stating it, else -1
 }
 
 // compare reports whether v should replace the best verdict so far, b (nil

@@ -166,9 +166,14 @@ func chainHash(hashes []string) string {
 }
 
 // merge combines the members' findings rule by rule. Rules keep the order in
-// which they first appear. The verdict is the latest member's whose status
-// is not missing; its evidence comes first, then the other members' that
-// say something, latest first. Each evidence names its member.
+// which they first appear. The members are read oldest to newest: a
+// present or contradicted verdict always takes over, as does a weak one
+// from a missing or weak verdict; a weak one takes over from present or
+// contradicted only when it states a quantity (an amendment lengthening
+// breach notice to thirty days), so that a later generic mention ("no time
+// limit stated") does not undo an earlier full protection. The winner's
+// evidence comes first, then the other members' that say something,
+// latest first. Each evidence names its member.
 func merge(ms []member) []rules.Finding {
 	var order []string
 	byRule := map[string][]*rules.Finding{} // per rule, one slot per member
@@ -188,10 +193,9 @@ func merge(ms []member) []rules.Finding {
 	for _, id := range order {
 		slots := byRule[id]
 		win := -1
-		for i := len(slots) - 1; i >= 0; i-- {
-			if slots[i] != nil && slots[i].Status != rules.Missing {
+		for i, f := range slots {
+			if f != nil && takesOver(f, slots, win) {
 				win = i
-				break
 			}
 		}
 		if win < 0 { // missing everywhere: the latest member's wording
@@ -225,4 +229,20 @@ func merge(ms []member) []rules.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// takesOver reports whether finding f of a later member replaces the
+// verdict of slots[win] (win < 0: none yet).
+func takesOver(f *rules.Finding, slots []*rules.Finding, win int) bool {
+	switch f.Status {
+	case rules.Present, rules.Contradicted:
+		return true
+	case rules.Weak:
+		if win < 0 {
+			return true
+		}
+		prev := slots[win].Status
+		return prev == rules.Weak || f.Quantity != ""
+	}
+	return false
 }

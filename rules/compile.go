@@ -37,7 +37,8 @@ type cpattern struct {
 	literal  bool      // has at least one literal term
 	lits     []int32   // its literal all and any terms, ascending
 	check    [][]int32 // the all and any groups without a regular expression
-	section  bool      // its rule is section-scoped
+	section  bool      // section-scoped: its own scope, else its rule's
+	clause   bool      // clause-scoped: terms and none in the anchor's clause
 }
 
 // crule is a compiled rule with its configuration applied.
@@ -307,6 +308,11 @@ func sortedKeys[V any](m map[string]V) []string {
 
 func (e *Engine) compilePattern(ix *index, seen map[termKey]int32, p *Pack, cr *crule, kind Status, pat *Pattern) (*cpattern, error) {
 	cp := &cpattern{rule: cr, kind: kind, src: pat, within: pat.Within, party: pat.Party}
+	scope := pat.Scope
+	if scope == "" {
+		scope = cr.r.Scope
+	}
+	cp.section, cp.clause = scope == ScopeSection, scope == ScopeClause
 	if cp.party == "" {
 		cp.party = cr.r.Party
 	}

@@ -740,12 +740,19 @@ func (st *docState) evalPattern(cp *cpattern, view []int32, item int32) *pmatch 
 		chosen := append(st.chosen[:0], an)
 		ok := true
 		apos := pos(&an)
+		var ca *analysis // the anchor's sentence, for a clause-scoped pattern
+		if cp.clause {
+			ca = st.analysis(an.sent)
+		}
 		for _, g := range groups[1:] {
 			var best *hit
 			for k := range g {
 				h := &g[k]
 				d := absDiff(pos(h), apos)
 				if cp.within > 0 && d > int32(cp.within) {
+					continue
+				}
+				if ca != nil && !sameClause(ca, an, *h) {
 					continue
 				}
 				if best == nil || (h.dist == 0) != (best.dist == 0) && h.dist == 0 ||
@@ -806,12 +813,39 @@ func (st *docState) evalPattern(cp *cpattern, view []int32, item int32) *pmatch 
 				})
 			}
 		}
-		if len(cp.none) > 0 && st.anyHit(cp.none, m.sents, tol) {
-			continue
+		if len(cp.none) > 0 {
+			if ca != nil {
+				if st.noneInClause(cp.none, ca, an, tol) {
+					continue
+				}
+			} else if st.anyHit(cp.none, m.sents, tol) {
+				continue
+			}
 		}
 		return m
 	}
 	return nil
+}
+
+// sameClause reports whether hit h lies in the clause of anchor an, whose
+// sentence analysis is a.
+func sameClause(a *analysis, an, h hit) bool {
+	return h.sent == an.sent && h.tok >= 0 && int(h.tok) < len(a.clause) && a.clause[h.tok] == a.clause[an.tok]
+}
+
+// noneInClause reports whether any of the terms has a hit in the clause of
+// anchor an.
+func (st *docState) noneInClause(terms []int32, a *analysis, an hit, tol int) bool {
+	view := [1]int32{an.sent}
+	start := len(st.arena)
+	hs := st.termHits(terms, view[:], tol)
+	st.arena = st.arena[:start]
+	for _, h := range hs {
+		if sameClause(a, an, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // heading reports whether sentence si is its section's heading line: it

@@ -53,6 +53,7 @@ type rawPattern struct {
 	Within   int         `yaml:"within"`
 	Polarity []string    `yaml:"polarity"`
 	Party    string      `yaml:"party"`
+	Scope    string      `yaml:"scope"`
 }
 
 type rawLimit struct {
@@ -411,7 +412,10 @@ func (l *loader) patterns(p *Pack, id, path string, raws []rawPattern) []*Patter
 	for i := range raws {
 		raw := &raws[i]
 		pp := fmt.Sprintf("%s[%d]", path, i)
-		pat := &Pattern{Any: raw.Any, None: raw.None, Within: raw.Within, Party: Party(raw.Party), Line: l.pos.line(pp)}
+		pat := &Pattern{Any: raw.Any, None: raw.None, Within: raw.Within, Party: Party(raw.Party), Scope: Scope(raw.Scope), Line: l.pos.line(pp)}
+		if raw.Scope != "" && pat.Scope != ScopeClause && pat.Scope != ScopeSentence && pat.Scope != ScopeSection {
+			l.add(l.pos.line(pp+".scope"), id, "unknown scope %q (want clause, sentence or section)", raw.Scope)
+		}
 		for _, g := range raw.All {
 			pat.All = append(pat.All, []string(g))
 		}

@@ -15,6 +15,7 @@ type Scope string
 
 // Scopes.
 const (
+	ScopeClause   Scope = "clause" // a pattern's terms and none in one clause of one sentence
 	ScopeSentence Scope = "sentence"
 	ScopeSection  Scope = "section"
 )
@@ -94,6 +95,7 @@ type Pattern struct {
 	Within   int
 	Polarity []Polarity
 	Party    Party // "" inherits the rule's
+	Scope    Scope // "" inherits the rule's
 	Line     int
 }
 

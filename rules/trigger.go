@@ -44,7 +44,6 @@ func (e *Engine) buildTriggers() {
 			}
 			cp.check = append(cp.check, g)
 		}
-		cp.section = cp.rule.r.Scope == ScopeSection
 		post := func(list [][]int32, terms []int32) {
 			for _, t := range terms {
 				if ps := list[t]; len(ps) == 0 || ps[len(ps)-1] != int32(pi) {

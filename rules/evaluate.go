@@ -134,14 +134,23 @@ func (st *docState) leadOf(si int32) int32 {
 	}
 	st.leads[si] = -1
 	s := st.sents[si]
-	if si == 0 || len(st.doc.Sentences) != len(st.sents) || !mayBeItem(st.doc.Text[s.Start:s.End]) || st.doc.LeadIn(int(si)) == "" {
+	if si == 0 || len(st.doc.Sentences) != len(st.sents) || !mayBeItem(st.doc.Text[s.Start:s.End]) {
 		return -1
 	}
-	for j := si - 1; j >= 0; j-- {
+	// The nearest earlier sentence ending with ":", past sentences that
+	// may be items, found cheaply before extract's full test confirms it.
+	for j := si - 1; j >= 0 && si-j <= 30; j-- {
 		p := st.sents[j]
-		if p.End > p.Start && st.doc.Text[p.End-1] == ':' {
+		t := st.doc.Text[p.Start:p.End]
+		if len(t) > 0 && t[len(t)-1] == ':' {
+			if st.doc.LeadIn(int(si)) == "" {
+				return -1
+			}
 			st.leads[si] = j + 1
 			return j
+		}
+		if !mayBeItem(t) {
+			return -1
 		}
 	}
 	return -1

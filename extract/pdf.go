@@ -392,8 +392,8 @@ func interpretPages(ctx context.Context, r *pdf.Reader, budget *byteBudget) (*pd
 	refs := pageTree(r, maxPages)
 	n := len(refs)
 	doc := &pdfDoc{pages: make([]pdfPage, n)}
-	in := &pageInterp{ctx: ctx, budget: budget, fonts: map[fontKey]*pdfFont{},
-		xobjects: map[fontKey]xobject{}, formData: map[uint64][]byte{}}
+	in := &pageInterp{ctx: ctx, budget: budget, fonts: map[string]*pdfFont{},
+		xobjects: map[string]*xobject{}, formsByID: map[string]*xobject{}}
 	var bad []int
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
@@ -444,7 +444,9 @@ func pageTree(r *pdf.Reader, limit int) (pages []pageRef) {
 			pages = nil
 		}
 	}()
-	seen := map[uint64]bool{}
+	// Pages nodes already walked, by their printed selves (which list
+	// their kids by reference): a tree that loops is walked once.
+	seen := map[string]bool{}
 	var walk func(node, res pdf.Value, box [4]float64, depth int)
 	walk = func(node, res pdf.Value, box [4]float64, depth int) {
 		if depth > 64 || len(pages) >= limit || node.Kind() != pdf.Dict {
@@ -464,10 +466,10 @@ func pageTree(r *pdf.Reader, limit int) (pages []pageRef) {
 			pages = append(pages, pageRef{node, res, box})
 			return
 		}
-		parent := objID(node)
 		for i := 0; i < kids.Len(); i++ {
 			kid := kids.Index(i)
-			if id := objID(kid); id != parent {
+			if kid.Key("Kids").Kind() == pdf.Array {
+				id := kid.String()
 				if seen[id] {
 					continue
 				}
@@ -477,7 +479,7 @@ func pageTree(r *pdf.Reader, limit int) (pages []pageRef) {
 		}
 	}
 	root := r.Trailer().Key("Root").Key("Pages")
-	seen[objID(root)] = true
+	seen[root.String()] = true
 	walk(root, pdf.Value{}, [4]float64{0, 0, 612, 792}, 0)
 	return pages
 }
@@ -494,35 +496,9 @@ func interpretPage(p pageRef, in *pageInterp) (ok bool) {
 		return false
 	}
 	contents := p.v.Key("Contents")
-	var data []byte
-	switch contents.Kind() {
-	case pdf.Stream:
-		d, err := in.streamData(contents)
-		if err != nil {
-			if _, big := err.(errTooMuchData); big {
-				in.err = err
-			}
-			ok = len(d) > 0
-		}
-		data = d
-	case pdf.Array:
-		for k := 0; k < contents.Len(); k++ {
-			d, err := in.streamData(contents.Index(k))
-			if err != nil {
-				if _, big := err.(errTooMuchData); big {
-					in.err = err
-					return false
-				}
-			}
-			data = append(data, d...)
-			data = append(data, '\n')
-		}
-	case pdf.Null:
-		return true
-	}
-	in.run(data, p.res, identity)
+	ok = contents.Kind() == pdf.Null || in.run(contents, p.res, identity)
 	in.annotations(p.v.Key("Annots"))
-	return true
+	return ok
 }
 
 // annotations draws the appearance of form fields and free-text notes,
@@ -552,7 +528,7 @@ func (in *pageInterp) annotations(annots pdf.Value) {
 			x -= min(bbox.Index(0).Float64(), bbox.Index(2).Float64())
 			y -= min(bbox.Index(1).Float64(), bbox.Index(3).Float64())
 		}
-		in.drawForm(ap, pdf.Value{}, mat{1, 0, 0, 1, x, y})
+		in.drawForm(&xobject{v: ap, kind: "Form", id: ap.String()}, pdf.Value{}, mat{1, 0, 0, 1, x, y})
 	}
 }
 

@@ -3,7 +3,7 @@ package extract
 import (
 	"context"
 	"math"
-	"reflect"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -14,6 +14,11 @@ const (
 	maxPageOps     = 4 << 20 // operators interpreted on one page
 	maxFormDraws   = 10000   // Form XObjects drawn on one page
 	checkCtxEveryN = 1 << 14 // operators between context checks
+	// maxStreamBytes bounds one content stream decompressed: the library's
+	// interpreter keeps every operand until an operator takes them.
+	maxStreamBytes  = 16 << 20
+	maxContentParts = 10000   // streams of one page's content array
+	maxRecordedOps  = 1 << 16 // operators of a Form XObject kept for replay
 )
 
 // mat is an affine matrix [a b c d e f] in PDF order.
@@ -53,21 +58,15 @@ type gstate struct {
 	font                      *pdfFont
 }
 
-// fontKey identifies a font dictionary: the object holding it and its
-// resource name, since fonts of different pages may share a name.
-type fontKey struct {
-	obj  uint64
-	name string
-}
-
 // pageInterp runs the content streams of one page and collects its text.
 type pageInterp struct {
 	ctx    context.Context
 	budget *byteBudget
-	fonts  map[fontKey]*pdfFont // shared across the pages of a document
-	// XObjects by resources and name, and form content by object.
-	xobjects map[fontKey]xobject
-	formData map[uint64][]byte
+	// Fonts and XObjects, shared across the pages of a document: see
+	// font and do for their keys.
+	fonts     map[string]*pdfFont
+	xobjects  map[string]*xobject
+	formsByID map[string]*xobject
 
 	buf    []byte
 	runs   []textRun
@@ -76,49 +75,8 @@ type pageInterp struct {
 	undecoded int
 	ops       int
 	draws     int
-	forms     []uint64 // Form XObjects being drawn, for cycle detection
+	forms     []string // Form XObjects being drawn, for cycle detection
 	err       error
-}
-
-// objID returns the identity of the indirect object v was read from. The
-// library keeps it unexported; reflection reads it without changing it.
-func objID(v pdf.Value) uint64 {
-	rv := reflect.ValueOf(v)
-	p := rv.FieldByName("ptr")
-	if !p.IsValid() || p.NumField() < 2 {
-		return 0
-	}
-	return p.Field(0).Uint()<<16 | p.Field(1).Uint()
-}
-
-// refID returns the identity of the indirect object that entry key of the
-// dictionary d refers to, without loading it (loading an object from an
-// object stream decompresses the whole stream). ok is false when the entry
-// is not a reference.
-func refID(d pdf.Value, key string) (id uint64, ok bool) {
-	defer func() {
-		if recover() != nil {
-			id, ok = 0, false
-		}
-	}()
-	data := reflect.ValueOf(d).FieldByName("data")
-	if data.Kind() == reflect.Interface {
-		data = data.Elem()
-	}
-	if data.Kind() != reflect.Map || data.Type().Key().Kind() != reflect.String {
-		return 0, false
-	}
-	e := data.MapIndex(reflect.ValueOf(key).Convert(data.Type().Key()))
-	if !e.IsValid() {
-		return 0, false
-	}
-	if e.Kind() == reflect.Interface {
-		e = e.Elem()
-	}
-	if e.Kind() != reflect.Struct || e.Type().Name() != "objptr" || e.NumField() < 2 {
-		return 0, false
-	}
-	return e.Field(0).Uint()<<16 | e.Field(1).Uint(), true
 }
 
 var fallbackFont = func() *pdfFont {
@@ -132,183 +90,346 @@ var fallbackFont = func() *pdfFont {
 	return f
 }()
 
-// run interprets a content stream (data) with its resources under the
-// initial matrix ctm.
-func (in *pageInterp) run(data []byte, res pdf.Value, ctm mat) {
-	g := gstate{ctm: ctm, th: 1}
-	var stack []gstate
-	var tm, tlm mat
-	lx := contentLexer{data: data}
-	var args []operand
-	for in.err == nil {
-		tok, ok := lx.next()
-		if !ok {
+// stopInterp is panicked from inside pdf.Interpret to end a content
+// stream early: a limit reached, the budget spent or the context done.
+type stopInterp struct{}
+
+type streamError struct{}
+
+func (streamError) Error() string { return "unreadable stream" }
+
+var errStream error = streamError{}
+
+// run interprets the content stream strm (a stream or an array of streams)
+// with its resources under the initial matrix ctm. The stream is
+// tokenised by the library's pdf.Interpret; a stream it cannot parse to
+// the end keeps the text shown before the fault. ok is false when strm
+// gave nothing to read.
+func (in *pageInterp) run(strm pdf.Value, res pdf.Value, ctm mat) (ok bool) {
+	if in.err != nil {
+		return false
+	}
+	if strm.Kind() == pdf.Array {
+		// The parts of a page's content run on as one stream. When one
+		// of them cannot be decoded to its end, each is read alone.
+		n := min(strm.Len(), maxContentParts)
+		usable := make([]bool, n)
+		all := true
+		for i := range n {
+			u, clean := in.charge(strm.Index(i))
+			usable[i] = u
+			all = all && clean
+		}
+		if all {
+			return in.interpret(strm, res, ctm, nil)
+		}
+		for i := range n {
+			if usable[i] && in.err == nil {
+				ok = in.interpret(strm.Index(i), res, ctm, nil) || ok
+			}
+		}
+		return ok
+	}
+	if usable, _ := in.charge(strm); !usable {
+		return false
+	}
+	return in.interpret(strm, res, ctm, nil)
+}
+
+// interpret runs the content stream strm, charged to the budget already,
+// through the library's pdf.Interpret. rec, when set, receives the
+// operators run, for replay.
+func (in *pageInterp) interpret(strm pdf.Value, res pdf.Value, ctm mat, rec *[]recordedOp) (ok bool) {
+	c := content{in: in, res: res, g: gstate{ctm: ctm, th: 1}}
+	var argBuf [16]pdf.Value
+	shown := len(in.buf)
+	defer func() {
+		if x := recover(); x != nil {
+			// A stream the library cannot parse to its end counts as read
+			// when it showed text before the fault.
+			_, stopped := x.(stopInterp)
+			ok = stopped || len(in.buf) > shown
+		}
+	}()
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		// The operands, oldest first; more than 16 are malformed and
+		// only the last 16 count.
+		n := min(stk.Len(), len(argBuf))
+		args := argBuf[:n]
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		for stk.Len() > 0 {
+			stk.Pop()
+		}
+		if rec != nil {
+			if len(*rec) < maxRecordedOps {
+				*rec = append(*rec, recordedOp{op, append([]pdf.Value(nil), args...)})
+			} else {
+				*rec = (*rec)[:0]
+				rec = nil
+			}
+		}
+		if !c.exec(op, args) {
+			panic(stopInterp{})
+		}
+	})
+	return true
+}
+
+// recordedOp is one operator of a content stream with its operands.
+type recordedOp struct {
+	op   string
+	args []pdf.Value
+}
+
+// replay runs recorded operators as interpret ran them.
+func (in *pageInterp) replay(ops []recordedOp, res pdf.Value, ctm mat) {
+	c := content{in: in, res: res, g: gstate{ctm: ctm, th: 1}}
+	for _, o := range ops {
+		if !c.exec(o.op, o.args) {
 			return
 		}
-		if tok.kind != kOp {
-			if len(args) < 16 {
-				args = append(args, tok)
-			}
-			continue
+	}
+}
+
+// content is the state of one content stream being run.
+type content struct {
+	in      *pageInterp
+	res     pdf.Value
+	rkey    string // resKey(res), once needed
+	g       gstate
+	stack   []gstate
+	tm, tlm mat
+}
+
+func (c *content) resKey() string {
+	if c.rkey == "" {
+		c.rkey = resKey(c.res) + "\x00"
+	}
+	return c.rkey
+}
+
+// exec runs the operator op with its operands args (oldest first). It
+// returns false when the page's limits are reached or the reading is
+// cancelled.
+func (c *content) exec(op string, args []pdf.Value) bool {
+	in := c.in
+	in.ops++
+	if in.ops%checkCtxEveryN == 0 {
+		if err := in.ctx.Err(); err != nil {
+			in.err = err
 		}
-		in.ops++
-		if in.ops%checkCtxEveryN == 0 {
-			if err := in.ctx.Err(); err != nil {
-				in.err = err
-				return
-			}
+	}
+	if in.err != nil || in.ops > maxPageOps {
+		return false
+	}
+	n := len(args)
+	nums := func(k int) bool {
+		if n < k {
+			return false
 		}
-		if in.ops > maxPageOps {
-			return
-		}
-		op := tok.str
-		nums := func(n int) bool {
-			if len(args) < n {
+		for _, a := range args[n-k:] {
+			if kd := a.Kind(); kd != pdf.Integer && kd != pdf.Real {
 				return false
 			}
-			for _, a := range args[len(args)-n:] {
-				if a.kind != kNum {
-					return false
-				}
-			}
-			return true
 		}
-		last := func(n int) []operand { return args[len(args)-n:] }
-		switch string(op) {
-		case "q":
-			if len(stack) < 256 {
-				stack = append(stack, g)
-			}
-		case "Q":
-			if n := len(stack); n > 0 {
-				g = stack[n-1]
-				stack = stack[:n-1]
-			}
-		case "cm":
-			if nums(6) {
-				a := last(6)
-				m := mat{a[0].num, a[1].num, a[2].num, a[3].num, a[4].num, a[5].num}
-				g.ctm = m.mul(g.ctm)
-			}
-		case "BT":
-			tm, tlm = identity, identity
-		case "Tc":
-			if nums(1) {
-				g.tc = last(1)[0].num
-			}
-		case "Tw":
-			if nums(1) {
-				g.tw = last(1)[0].num
-			}
-		case "Tz":
-			if nums(1) {
-				g.th = last(1)[0].num / 100
-			}
-		case "TL":
-			if nums(1) {
-				g.tl = last(1)[0].num
-			}
-		case "Ts":
-			if nums(1) {
-				g.rise = last(1)[0].num
-			}
-		case "Tf":
-			if len(args) >= 2 && args[len(args)-2].kind == kName && args[len(args)-1].kind == kNum {
-				g.font = in.font(res, string(args[len(args)-2].str))
-				g.tfs = args[len(args)-1].num
-			}
-		case "Td", "TD":
-			if nums(2) {
-				a := last(2)
-				if op[1] == 'D' {
-					g.tl = -a[1].num
-				}
-				tlm = mat{1, 0, 0, 1, a[0].num, a[1].num}.mul(tlm)
-				tm = tlm
-			}
-		case "Tm":
-			if nums(6) {
-				a := last(6)
-				tlm = mat{a[0].num, a[1].num, a[2].num, a[3].num, a[4].num, a[5].num}
-				tm = tlm
-			}
-		case "T*":
-			tlm = mat{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
-			tm = tlm
-		case "Tj":
-			if len(args) >= 1 && args[len(args)-1].kind == kStr {
-				in.show(&g, &tm, args[len(args)-1].str)
-			}
-		case "'", "\"":
-			if op[0] == '"' && len(args) >= 3 {
-				g.tw, g.tc = args[len(args)-3].num, args[len(args)-2].num
-			}
-			tlm = mat{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
-			tm = tlm
-			if len(args) >= 1 && args[len(args)-1].kind == kStr {
-				in.show(&g, &tm, args[len(args)-1].str)
-			}
-		case "TJ":
-			if len(args) >= 1 && args[len(args)-1].kind == kArray {
-				for _, item := range args[len(args)-1].arr {
-					switch item.kind {
-					case kStr:
-						in.show(&g, &tm, item.str)
-					case kNum:
-						tx := -item.num / 1000 * g.tfs * g.th
-						tm = mat{1, 0, 0, 1, tx, 0}.mul(tm)
-					}
-				}
-			}
-		case "Do":
-			if len(args) >= 1 && args[len(args)-1].kind == kName {
-				in.do(res, string(args[len(args)-1].str), g.ctm)
-			}
-		case "BI":
-			lx.skipInlineImage()
-			in.images++
+		return true
+	}
+	num := func(i int) float64 { return args[i].Float64() }
+	matrix := func() mat {
+		a := args[n-6:]
+		return mat{a[0].Float64(), a[1].Float64(), a[2].Float64(), a[3].Float64(), a[4].Float64(), a[5].Float64()}
+	}
+	switch op {
+	case "q":
+		if len(c.stack) < 256 {
+			c.stack = append(c.stack, c.g)
 		}
-		args = args[:0]
-		lx.reset()
+	case "Q":
+		if k := len(c.stack); k > 0 {
+			c.g = c.stack[k-1]
+			c.stack = c.stack[:k-1]
+		}
+	case "cm":
+		if nums(6) {
+			c.g.ctm = matrix().mul(c.g.ctm)
+		}
+	case "BT":
+		c.tm, c.tlm = identity, identity
+	case "Tc":
+		if nums(1) {
+			c.g.tc = num(n - 1)
+		}
+	case "Tw":
+		if nums(1) {
+			c.g.tw = num(n - 1)
+		}
+	case "Tz":
+		if nums(1) {
+			c.g.th = num(n-1) / 100
+		}
+	case "TL":
+		if nums(1) {
+			c.g.tl = num(n - 1)
+		}
+	case "Ts":
+		if nums(1) {
+			c.g.rise = num(n - 1)
+		}
+	case "Tf":
+		if n >= 2 && args[n-2].Kind() == pdf.Name && nums(1) {
+			c.g.font = c.in.font(c.resKey(), c.res, args[n-2].Name())
+			c.g.tfs = num(n - 1)
+		}
+	case "Td", "TD":
+		if nums(2) {
+			if op == "TD" {
+				c.g.tl = -num(n - 1)
+			}
+			c.tlm = mat{1, 0, 0, 1, num(n - 2), num(n - 1)}.mul(c.tlm)
+			c.tm = c.tlm
+		}
+	case "Tm":
+		if nums(6) {
+			c.tlm = matrix()
+			c.tm = c.tlm
+		}
+	case "T*":
+		c.tlm = mat{1, 0, 0, 1, 0, -c.g.tl}.mul(c.tlm)
+		c.tm = c.tlm
+	case "Tj":
+		if n >= 1 && args[n-1].Kind() == pdf.String {
+			c.in.show(&c.g, &c.tm, args[n-1].RawString())
+		}
+	case "'", "\"":
+		if op == "\"" && n >= 3 {
+			c.g.tw, c.g.tc = num(n-3), num(n-2)
+		}
+		c.tlm = mat{1, 0, 0, 1, 0, -c.g.tl}.mul(c.tlm)
+		c.tm = c.tlm
+		if n >= 1 && args[n-1].Kind() == pdf.String {
+			c.in.show(&c.g, &c.tm, args[n-1].RawString())
+		}
+	case "TJ":
+		if n >= 1 && args[n-1].Kind() == pdf.Array {
+			a := args[n-1]
+			for i := 0; i < a.Len(); i++ {
+				switch item := a.Index(i); item.Kind() {
+				case pdf.String:
+					c.in.show(&c.g, &c.tm, item.RawString())
+				case pdf.Integer, pdf.Real:
+					tx := -item.Float64() / 1000 * c.g.tfs * c.g.th
+					c.tm = mat{1, 0, 0, 1, tx, 0}.mul(c.tm)
+				}
+			}
+		}
+	case "Do":
+		if n >= 1 && args[n-1].Kind() == pdf.Name {
+			c.in.do(c.resKey(), c.res, args[n-1].Name(), c.g.ctm)
+		}
+	case "BI":
+		c.in.images++
+	}
+	return true
+}
+
+// charge counts the decompressed bytes of the content stream strm
+// against the budget before the interpreter reads it, so that a
+// compression bomb is refused unread; a stream over maxStreamBytes is not
+// read either, since the interpreter would hold its operands. usable
+// tells whether strm has data to interpret, clean whether it decodes to
+// its end.
+func (in *pageInterp) charge(strm pdf.Value) (usable, clean bool) {
+	if strm.Kind() != pdf.Stream {
+		return false, false
+	}
+	n, err := in.budget.count(strm, maxStreamBytes)
+	if _, big := err.(errTooMuchData); big {
+		in.err = err
+		return false, false
+	}
+	if err == errStream {
+		return false, false
+	}
+	return err == nil || n > 0, err == nil
+}
+
+// resKey returns the printed resource dictionary res, the first part of
+// the cache keys of the fonts and XObjects it names. Printing a
+// dictionary loads nothing: indirect entries print as their reference.
+func resKey(res pdf.Value) string {
+	return res.String()
+}
+
+// refText returns the reference "N G R" that entry key of the printed
+// dictionary d holds, or "" when the entry is absent or direct.
+func refText(d, key string) string {
+	pat := "/" + key + " "
+	for i := 0; ; {
+		j := strings.Index(d[i:], pat)
+		if j < 0 {
+			return ""
+		}
+		j += i
+		i = j + len(pat)
+		if j > 0 && d[j-1] != ' ' && d[j-1] != '<' {
+			continue
+		}
+		k := i
+		for field := 0; field < 2; field++ {
+			start := k
+			for k < len(d) && d[k] >= '0' && d[k] <= '9' {
+				k++
+			}
+			if k == start || k >= len(d) || d[k] != ' ' {
+				return ""
+			}
+			k++
+		}
+		if k < len(d) && d[k] == 'R' && (k+1 == len(d) || d[k+1] == ' ' || d[k+1] == '>') {
+			return d[i : k+1]
+		}
+		return ""
 	}
 }
 
 // font returns the font named name in res, reading it on first use.
-func (in *pageInterp) font(res pdf.Value, name string) *pdfFont {
-	// Resolving a font from an object stream decompresses the stream, so
-	// look up by the resources holding the name before resolving.
-	rkey := fontKey{objID(res) | 1<<63, name}
+// Loading an object from a compressed object stream decompresses the
+// whole stream, so fonts are looked up by the printed resources and name
+// first, then by the reference the font dictionary holds, before a font
+// is loaded; a direct font dictionary is keyed by its printed self.
+func (in *pageInterp) font(rkey string, res pdf.Value, name string) *pdfFont {
+	rkey += "F" + name
 	if f, ok := in.fonts[rkey]; ok {
 		return f
 	}
 	fonts := res.Key("Font")
-	if id, ok := refID(fonts, name); ok {
-		// The same font object drawn from another page's resources.
-		if f, ok := in.fonts[fontKey{id, ""}]; ok {
-			in.fonts[rkey] = f
-			return f
-		}
+	ref := refText(fonts.String(), name)
+	if f, ok := in.fonts[ref]; ok && ref != "" {
+		in.fonts[rkey] = f
+		return f
 	}
 	v := fonts.Key(name)
 	if v.Kind() != pdf.Dict {
 		in.fonts[rkey] = fallbackFont
 		return fallbackFont
 	}
-	key := fontKey{objID(v), name}
+	key := ref
+	if key == "" {
+		key = v.String()
+	}
 	f, ok := in.fonts[key]
 	if !ok {
 		f = newPDFFont(v, in.budget)
 		in.fonts[key] = f
-	}
-	if id, ok := refID(fonts, name); ok {
-		in.fonts[fontKey{id, ""}] = f
 	}
 	in.fonts[rkey] = f
 	return f
 }
 
 // show lays out the string s in the current font and records it as a run.
-func (in *pageInterp) show(g *gstate, tm *mat, s []byte) {
+func (in *pageInterp) show(g *gstate, tm *mat, s string) {
 	f := g.font
 	if f == nil {
 		f = fallbackFont
@@ -318,7 +439,7 @@ func (in *pageInterp) show(g *gstate, tm *mat, s []byte) {
 	for len(s) > 0 {
 		code, n := f.nextCode(s)
 		before := len(in.buf)
-		in.buf = f.appendText(in.buf, code, s[:n])
+		in.buf = f.appendText(in.buf, code)
 		if len(in.buf) == before && code != 32 {
 			in.undecoded++
 		}
@@ -374,15 +495,23 @@ func toFrame(o uint8, x, y float64) (float64, float64) {
 	return x, y
 }
 
-// do draws the XObject name of res: forms are interpreted, images counted.
-func (in *pageInterp) do(res pdf.Value, name string, ctm mat) {
-	key := fontKey{objID(res), name}
+// do draws the XObject name of res (whose resKey is rkey): forms are
+// interpreted, images counted. XObjects are cached by the printed
+// resources and name.
+func (in *pageInterp) do(rkey string, res pdf.Value, name string, ctm mat) {
+	key := rkey + "X" + name
 	x, ok := in.xobjects[key]
 	if !ok {
 		v := res.Key("XObject").Key(name)
-		x = xobject{v: v}
+		x = &xobject{v: v}
 		if v.Kind() == pdf.Stream {
 			x.kind = v.Key("Subtype").Name()
+			x.id = v.String()
+			if f, ok := in.formsByID[x.id]; ok {
+				x = f // the same form under another name or resources
+			} else if x.kind == "Form" {
+				in.formsByID[x.id] = x
+			}
 		}
 		in.xobjects[key] = x
 	}
@@ -390,72 +519,68 @@ func (in *pageInterp) do(res pdf.Value, name string, ctm mat) {
 	case "Image":
 		in.images++
 	case "Form":
-		in.drawForm(x.v, res, ctm)
+		in.drawForm(x, res, ctm)
 	}
 }
 
-// xobject is a resolved XObject with its subtype.
+// xobject is a resolved XObject with its subtype and identity (its
+// printed self, which ends with the offset of its data in the file) and,
+// for a form, what is known of its content.
 type xobject struct {
-	v    pdf.Value
-	kind string
+	v        pdf.Value
+	kind, id string
+	charged  bool // counted against the budget
+	usable   bool // has data to interpret
+	draws    int
+	ops      []recordedOp // the form's operators, from its second draw on
+	replay   bool
 }
 
 // drawForm interprets the Form XObject x drawn under ctm; res are the
-// resources of the content drawing it, used when the form has none.
-func (in *pageInterp) drawForm(x, res pdf.Value, ctm mat) {
-	id := objID(x)
-	if len(in.forms) >= maxFormDepth || in.draws >= maxFormDraws {
+// resources of the content drawing it, used when the form has none. A
+// form drawn again (a letterhead, a repeated line) is replayed from the
+// operators recorded on its second draw rather than decoded again.
+func (in *pageInterp) drawForm(x *xobject, res pdf.Value, ctm mat) {
+	if len(in.forms) >= maxFormDepth || in.draws >= maxFormDraws || in.err != nil {
 		return
 	}
 	for _, f := range in.forms {
-		if f == id {
+		if f == x.id {
 			return // a form drawing itself
 		}
 	}
 	in.draws++
-	data, ok := in.formData[id]
-	var err error
-	if !ok {
-		data, err = in.streamData(x)
-		if err == nil {
-			in.formData[id] = data
-		}
+	if !x.charged {
+		x.charged = true
+		x.usable, _ = in.charge(x.v)
 	}
-	if err != nil {
-		if _, ok := err.(errTooMuchData); ok {
-			in.err = err
-		}
+	if !x.usable {
 		return
 	}
 	m := identity
-	if mv := x.Key("Matrix"); mv.Len() == 6 {
+	if mv := x.v.Key("Matrix"); mv.Len() == 6 {
 		for i := range 6 {
 			m[i] = mv.Index(i).Float64()
 		}
 	}
-	fres := x.Key("Resources")
+	fres := x.v.Key("Resources")
 	if fres.Kind() != pdf.Dict {
 		fres = res
 	}
-	in.forms = append(in.forms, id)
-	in.run(data, fres, m.mul(ctm))
+	in.forms = append(in.forms, x.id)
+	x.draws++
+	switch {
+	case x.replay:
+		in.replay(x.ops, fres, m.mul(ctm))
+	case x.draws == 2:
+		var ops []recordedOp
+		ok := in.interpret(x.v, fres, m.mul(ctm), &ops)
+		// Keep the record of a form read within the limits.
+		if ok && in.err == nil && in.ops <= maxPageOps && len(ops) > 0 {
+			x.ops, x.replay = ops, true
+		}
+	default:
+		in.interpret(x.v, fres, m.mul(ctm), nil)
+	}
 	in.forms = in.forms[:len(in.forms)-1]
 }
-
-// streamData returns the decoded data of a stream, within the budget.
-func (in *pageInterp) streamData(v pdf.Value) (data []byte, err error) {
-	defer func() {
-		if x := recover(); x != nil {
-			data, err = nil, errStream
-		}
-	}()
-	rc := v.Reader()
-	defer rc.Close()
-	return in.budget.readAll(rc)
-}
-
-type streamError struct{}
-
-func (streamError) Error() string { return "unreadable stream" }
-
-var errStream error = streamError{}

@@ -350,7 +350,7 @@ func (f *pdfFont) addRange(lo, hi, dst operand) {
 
 // nextCode splits the first character code off s and returns it with its
 // length in bytes.
-func (f *pdfFont) nextCode(s []byte) (code uint32, n int) {
+func (f *pdfFont) nextCode(s string) (code uint32, n int) {
 	if !f.cid {
 		// Simple fonts use one-byte codes, whatever code space their
 		// ToUnicode CMap declares (Word writes <0000> <FFFF>).
@@ -384,7 +384,7 @@ func (f *pdfFont) width(code uint32) float64 {
 }
 
 // appendText appends the Unicode text of code to dst.
-func (f *pdfFont) appendText(dst []byte, code uint32, raw []byte) []byte {
+func (f *pdfFont) appendText(dst []byte, code uint32) []byte {
 	if f.uni != nil {
 		if s, ok := f.uni[code]; ok {
 			return append(dst, s...)
@@ -402,10 +402,10 @@ func (f *pdfFont) appendText(dst []byte, code uint32, raw []byte) []byte {
 	return dst
 }
 
-func beUint(b []byte) uint32 {
+func beUint[T string | []byte](b T) uint32 {
 	var c uint32
-	for _, x := range b {
-		c = c<<8 | uint32(x)
+	for i := range len(b) {
+		c = c<<8 | uint32(b[i])
 	}
 	return c
 }
@@ -469,6 +469,40 @@ func itoa(n int64) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// count reads the data of stream v to its end, charging the bytes to the
+// budget, and returns how many there are. A stream over max bytes is an
+// error. A read error after some data (a truncated flate stream) returns
+// the count so far with the error.
+func (b *byteBudget) count(v pdf.Value, max int64) (n int64, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = errStream
+		}
+	}()
+	rc := v.Reader()
+	defer rc.Close()
+	var buf [8192]byte
+	for {
+		k, rerr := rc.Read(buf[:])
+		n += int64(k)
+		if n > b.left {
+			return n, errTooMuchData{b.limit}
+		}
+		if n > max {
+			return n, errStream
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			b.left -= n
+			return n, rerr
+		}
+	}
+	b.left -= n
+	return n, nil
 }
 
 // readAll reads r to its end, charging the bytes to the budget. A read

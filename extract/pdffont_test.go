@@ -19,7 +19,7 @@ func TestNextCode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []uint32
-			s := []byte(tt.in)
+			s := tt.in
 			for len(s) > 0 {
 				c, n := tt.font.nextCode(s)
 				got = append(got, c)

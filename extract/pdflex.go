@@ -18,7 +18,7 @@ const (
 
 // operand is one token of a content stream: a number, string, name, array,
 // dictionary (contents skipped) or operator. str aliases the stream data or
-// the lexer's scratch space and is valid until the lexer's reset.
+// the lexer's scratch space.
 type operand struct {
 	kind int
 	num  float64
@@ -26,19 +26,14 @@ type operand struct {
 	arr  []operand
 }
 
-// contentLexer tokenises PDF content streams and CMaps. It never panics on
+// contentLexer tokenises CMaps (content streams go through the library's
+// pdf.Interpret: see readToUnicode for why CMaps do not). It never panics on
 // malformed input: unknown bytes are skipped.
 type contentLexer struct {
 	data    []byte
 	pos     int
 	scratch []byte
 	items   []operand
-}
-
-// reset discards the scratch space behind earlier operands.
-func (lx *contentLexer) reset() {
-	lx.scratch = lx.scratch[:0]
-	lx.items = lx.items[:0]
 }
 
 func isSpace(c byte) bool {
@@ -341,31 +336,4 @@ func (lx *contentLexer) hex() []byte {
 		half = !half
 	}
 	return lx.scratch[out:len(lx.scratch):len(lx.scratch)]
-}
-
-// skipInlineImage skips the data of an inline image after the BI operator:
-// its dictionary up to ID, then the binary data up to EI.
-func (lx *contentLexer) skipInlineImage() {
-	d := lx.data
-	i := bytes.Index(d[lx.pos:], []byte("ID"))
-	if i < 0 {
-		lx.pos = len(d)
-		return
-	}
-	p := lx.pos + i + 2
-	for {
-		j := bytes.Index(d[p:], []byte("EI"))
-		if j < 0 {
-			lx.pos = len(d)
-			return
-		}
-		e := p + j
-		before := e == 0 || isSpace(d[e-1])
-		after := e+2 >= len(d) || isSpace(d[e+2])
-		if before && after {
-			lx.pos = e + 2
-			return
-		}
-		p = e + 2
-	}
 }

@@ -46,6 +46,7 @@ type docWord struct {
 	fzDone bool
 	epoch  uint32    // the document that last met the word
 	wi     *wordInfo // what the word means in that document
+	kw     uint8     // keyword flags, as in ent
 }
 
 // docState is the per-document work of one Evaluate call. States are
@@ -243,21 +244,21 @@ func (st *docState) scan(ctx context.Context) error {
 		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, sep uint8, poss bool) {
 			k := wordKey(w)
 			slot := st.slotFor(k, len(w))
-			if slot.key == k && int(slot.n) == len(w) && (slot.epoch == st.epoch || slot.stable) && (len(w) <= 8 || slot.word == string(w)) {
-				st.toks = append(st.toks, token{word: slot.word, start: base + start, end: base + end, sep: sep, poss: poss, kw: slot.kw, wi: slot.wi})
-				return
-			}
-			dw := st.words[string(w)]
-			if dw == nil {
-				k := string(w)
-				dw = &docWord{word: k, ent: st.e.wordEntry(k)}
-				st.words[k] = dw
+			dw := slot.dw
+			if dw == nil || slot.key != k || int(slot.n) != len(w) || len(w) > 8 && dw.word != string(w) {
+				dw = st.words[string(w)]
+				if dw == nil {
+					k := string(w)
+					ent := st.e.wordEntry(k)
+					dw = &docWord{word: k, ent: ent, kw: ent.kw}
+					st.words[k] = dw
+				}
+				*slot = wordSlot{key: k, n: int32(len(w)), dw: dw}
 			}
 			if dw.epoch != st.epoch {
 				dw.epoch, dw.wi = st.epoch, st.lookup(dw)
 			}
-			*slot = wordSlot{key: k, n: int32(len(w)), epoch: st.epoch, stable: !dw.ent.fuzzy, word: dw.word, wi: dw.wi, kw: dw.ent.kw}
-			st.toks = append(st.toks, token{word: dw.word, start: base + start, end: base + end, sep: sep, poss: poss, kw: dw.ent.kw, wi: dw.wi})
+			st.toks = append(st.toks, token{word: dw.word, start: base + start, end: base + end, sep: sep, poss: poss, kw: dw.kw, wi: dw.wi})
 		})
 		toks := st.toks[abs:]
 		lo := int32(len(st.hits))

@@ -2,26 +2,20 @@ package rules
 
 import "encoding/binary"
 
-// wordCacheBits sizes a docState's word cache: 4096 slots.
-const wordCacheBits = 12
+// wordCacheBits sizes a docState's word cache: 8192 slots.
+const wordCacheBits = 13
 
 // wordSlot is one slot of a docState's direct-mapped word cache, a small
 // table in front of the word map that answers most tokens without
 // hashing the whole word or leaving the cache lines it sits in. key holds
 // the word's first eight bytes, which for a word of eight bytes or fewer
-// is the whole word, so such words compare as two integers.
+// is the whole word, so such words compare as two integers. A slot points
+// at the word's entry in the table, which says whether the word has been
+// read in the current document, so slots serve every later document.
 type wordSlot struct {
-	key   uint64
-	n     int32  // the word's length; 0 in an empty slot
-	epoch uint32 // the document the slot was filled for
-	// stable is set when the word's meaning is the same in every
-	// document: it is a rule word, or too short or odd to be read
-	// fuzzily, so it never draws on a document's fuzzy budget and the
-	// slot serves later documents too.
-	stable bool
-	word   string
-	wi     *wordInfo
-	kw     uint8
+	key uint64
+	n   int32    // the word's length; 0 in an empty slot
+	dw  *docWord // the word's entry in the docState's table
 }
 
 // wordKey packs the first eight bytes of w, zero-padded, into an integer.

@@ -394,9 +394,15 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 	record := func(cp *cpattern, m *pmatch) {
 		k := kindIndex(cp.kind)
 		ms := &matches[cp.rule.idx][k]
-		if len(*ms) < 16 {
+		if len(*ms) < maxMatches {
 			*ms = append(*ms, m)
 		}
+	}
+	// full reports whether cp's rule already holds every match of cp's
+	// kind it keeps: trying cp again cannot change the finding, since
+	// evalPattern only reads the document and fills caches.
+	full := func(cp *cpattern) bool {
+		return len(matches[cp.rule.idx][kindIndex(cp.kind)]) >= maxMatches
 	}
 	// Sentences with hits, in document order.
 	sentList := st.sentList[:0]
@@ -443,7 +449,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 				}
 				stamp[pi] = si + 1
 				cp := e.patterns[pi]
-				if !st.mayMatch(cp, si) {
+				if full(cp) || !st.mayMatch(cp, si) {
 					continue
 				}
 				cands = append(cands, cand{st.minLit(cp, si), pi})
@@ -467,7 +473,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 				}
 				stamp[pi] = si + 1
 				cp := e.patterns[pi]
-				if !st.mayMatch(cp, si) {
+				if full(cp) || !st.mayMatch(cp, si) {
 					continue
 				}
 				cands = append(cands, cand{st.minLit(cp, si), pi})
@@ -490,6 +496,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		}
 		for _, c := range cands {
 			cp := e.patterns[c.pat]
+			if full(cp) {
+				continue
+			}
 			if m := st.evalPattern(cp, view, item); m != nil {
 				record(cp, m)
 			}
@@ -501,6 +510,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		if k.sec < 0 {
 			// Sentences before any heading form no section: each stands alone.
 			for _, si := range view {
+				if full(cp) {
+					break
+				}
 				if m := st.evalPattern(cp, []int32{si}, -1); m != nil {
 					record(cp, m)
 				}
@@ -517,6 +529,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 			if si%256 == 0 && ctx.Err() != nil {
 				return nil
 			}
+			if full(cp) {
+				break
+			}
 			if m := st.evalPattern(cp, []int32{int32(si)}, -1); m != nil {
 				record(cp, m)
 			}
@@ -528,6 +543,10 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 	}
 	return out
 }
+
+// maxMatches is the most matches of one kind a rule keeps for its
+// finding; later ones are not looked for.
+const maxMatches = 16
 
 func kindIndex(s Status) int {
 	switch s {

@@ -77,6 +77,16 @@ func TestReadPDFText(t *testing.T) {
 			want:  "\ufb01nal de\ufb01nitions",
 		},
 		{
+			name:  "simple font whose ToUnicode declares two-byte codes",
+			pages: []testPage{{content: "BT /F4 12 Tf 72 720 Td (\\002\\025\\023\\011\\016\\005\\023\\023\\033\\001\\023\\023\\017\\003\\011\\001\\024\\005) Tj ET"}},
+			want:  "business associate",
+		},
+		{
+			name:  "text before a fault in the content stream",
+			pages: []testPage{{content: "BT /F1 12 Tf 72 720 Td (Kept before the fault) Tj ET BT /F1 12 Tf 72 700 Td <4G> Tj (Lost after it) Tj ET"}},
+			want:  "Kept before the fault",
+		},
+		{
 			name: "lines drawn bottom to top",
 			pages: []testPage{{content: "BT /F2 11 Tf 72 694 Td (" + para[2] + ") Tj ET " +
 				"BT /F2 11 Tf 72 707 Td (" + para[1] + ") Tj ET BT /F2 11 Tf 72 720 Td (" + para[0] + ") Tj ET"}},

@@ -144,14 +144,14 @@ func safeDecode(enc pdf.TextEncoding, raw string) (s string) {
 	return enc.Decode(raw)
 }
 
-// readSimpleWidths fills the width table of a simple font from Widths, or
-// from the standard 14 fonts' metrics when the PDF leaves them out.
+// readSimpleWidths fills the width table of a simple font from its Widths
+// (read by the library's pdf.Font), or from the standard 14 fonts' metrics
+// when the PDF leaves them out.
 func (f *pdfFont) readSimpleWidths(v pdf.Value) {
-	missing := v.Key("FontDescriptor").Key("MissingWidth").Float64()
-	w := v.Key("Widths")
-	n := w.Len()
-	if n == 0 {
-		core := coreFontName(v.Key("BaseFont").Name())
+	font := pdf.Font{V: v}
+	w := font.Widths()
+	if len(w) == 0 {
+		core := coreFontName(font.BaseFont())
 		for i := range 256 {
 			f.widths[i] = 500
 			if core != "" {
@@ -162,13 +162,14 @@ func (f *pdfFont) readSimpleWidths(v pdf.Value) {
 		}
 		return
 	}
-	first := int(v.Key("FirstChar").Int64())
+	missing := v.Key("FontDescriptor").Key("MissingWidth").Float64()
 	for i := range 256 {
 		f.widths[i] = missing
 	}
-	for i := 0; i < n && first+i < 256; i++ {
-		if first+i >= 0 {
-			f.widths[first+i] = w.Index(i).Float64()
+	first := font.FirstChar()
+	for i, x := range w {
+		if c := first + i; c >= 0 && c < 256 {
+			f.widths[c] = x
 		}
 	}
 }

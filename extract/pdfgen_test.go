@@ -31,6 +31,9 @@ type testPage struct {
 //	/F1 Helvetica (WinAnsi, no Widths: the standard metrics apply)
 //	/F2 Times-Roman with a Widths array
 //	/F3 Helvetica with Differences mapping code 1 to the "fi" ligature
+//	/F4 a TrueType subset without Encoding whose ToUnicode CMap maps the
+//	    one-byte codes 1-26 to a-z and 27 to a space but declares a
+//	    two-byte code space
 //
 // Streams are flate-compressed when compress is set.
 func makePDF(pages []testPage, compress bool) []byte {
@@ -69,6 +72,15 @@ func makePDF(pages []testPage, compress bool) []byte {
 	}
 	f2 := add(fmt.Sprintf("<</Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [%s]>>", widths.String()))
 	f3 := add("<</Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding <</Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /fi]>>>>")
+	// F4 maps one-byte codes 1-26 to a-z and 27 to a space through a
+	// ToUnicode CMap that declares two-byte codes, as Word writes them.
+	cmap := add(stream("", "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"+
+		"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"+
+		"1 beginbfchar <001B> <0020> endbfchar\n"+
+		"1 beginbfrange <0001> <001A> <0061> endbfrange\n"+
+		"endcmap CMapName currentdict /CMap defineresource pop end end"))
+	f4 := add(fmt.Sprintf("<</Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Calibri /FirstChar 1 /LastChar 27 /Widths [%s] /ToUnicode %d 0 R>>",
+		strings.TrimSpace(strings.Repeat("500 ", 27)), cmap))
 	var kids []string
 	for _, p := range pages {
 		formBase := len(objs) + 1
@@ -79,7 +91,7 @@ func makePDF(pages []testPage, compress bool) []byte {
 		for i := range p.images {
 			fmt.Fprintf(&xobj, "/Im%d %d 0 R ", i, formBase+len(p.forms)+i)
 		}
-		res := fmt.Sprintf("<</Font <</F1 %d 0 R /F2 %d 0 R /F3 %d 0 R>> /XObject <<%s>>>>", f1, f2, f3, xobj.String())
+		res := fmt.Sprintf("<</Font <</F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R>> /XObject <<%s>>>>", f1, f2, f3, f4, xobj.String())
 		for _, f := range p.forms {
 			add(stream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources "+res, f))
 		}

@@ -39,6 +39,8 @@ type cpattern struct {
 	check    [][]int32 // the all and any groups without a regular expression
 	section  bool      // section-scoped: its own scope, else its rule's
 	clause   bool      // clause-scoped: terms and none in the anchor's clause
+	ri       int32     // rule.idx, kept here for the hot loop
+	ki       uint8     // kindIndex(kind)
 }
 
 // crule is a compiled rule with its configuration applied.
@@ -307,7 +309,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func (e *Engine) compilePattern(ix *index, seen map[termKey]int32, p *Pack, cr *crule, kind Status, pat *Pattern) (*cpattern, error) {
-	cp := &cpattern{rule: cr, kind: kind, src: pat, within: pat.Within, party: pat.Party}
+	cp := &cpattern{rule: cr, kind: kind, src: pat, within: pat.Within, party: pat.Party, ri: int32(cr.idx), ki: uint8(kindIndex(kind))}
 	scope := pat.Scope
 	if scope == "" {
 		scope = cr.r.Scope

@@ -402,7 +402,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 	// kind it keeps: trying cp again cannot change the finding, since
 	// evalPattern only reads the document and fills caches.
 	full := func(cp *cpattern) bool {
-		return len(matches[cp.rule.idx][kindIndex(cp.kind)]) >= maxMatches
+		return len(matches[cp.ri][cp.ki]) >= maxMatches
 	}
 	// Sentences with hits, in document order.
 	sentList := st.sentList[:0]

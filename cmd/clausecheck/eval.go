@@ -25,7 +25,8 @@ func (a *app) evalCommand() *cobra.Command {
 		Short: "Measure precision, recall and F1 per rule against labelled contracts",
 		Long: `Scan the contracts a labels file lists and compare each rule's verdict with
 the label. labels.csv has a column "file" (a path relative to the CSV) and one
-column per rule ID holding 1 (the clause is in the document) or 0. A rule
+column per rule ID holding 1 (the clause is in the document) or 0;
+absolute paths are taken as they are. A rule
 counts as predicted when its status is present or weak.
 
 Prints TP, FP, FN, TN, precision, recall and F1 per rule and their macro
@@ -88,7 +89,11 @@ func readLabels(path string) (*labels, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		file := filepath.ToSlash(filepath.Join(dir, rec[0]))
+		file := rec[0]
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(dir, file)
+		}
+		file = filepath.ToSlash(file)
 		l.files = append(l.files, file)
 		for i, id := range l.rules {
 			switch v := strings.TrimSpace(rec[i+1]); v {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"unicode"
 )
 
 // File reads and normalises the contract at path.
@@ -182,8 +183,14 @@ func isListItem(s string) bool {
 	if _, _, ok := parseEnum(s); ok {
 		return true
 	}
-	if m := reNumber.FindStringSubmatch(s); m != nil && m[2] == "." {
-		return true
+	if m := reNumber.FindStringSubmatch(s); m != nil {
+		// "3. the Services" is an item; so is "7.1.2 employ any employee",
+		// whose lower-case start says it continues a lead-in rather than
+		// heading a clause of its own ("7.2 Subcontractors.").
+		rest := s[len(m[0]):]
+		if m[2] == "." || (rest != "" && unicode.IsLower(rune(rest[0]))) {
+			return true
+		}
 	}
 	return len(s) > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' '
 }

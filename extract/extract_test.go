@@ -221,3 +221,26 @@ func TestLeadIn(t *testing.T) {
 		}
 	}
 }
+
+func TestLeadInNumberedItems(t *testing.T) {
+	text := "7.1 Restrictions. During the Term, you will not, directly or indirectly:\n\n" +
+		"7.1.1 solicit any customer of the Company; or\n\n7.1.2 employ any employee of the Company.\n\n" +
+		"7.2 Subcontractors. Vendor shall bind its subcontractors."
+	doc, err := Read(context.Background(), "n.txt", []byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ sentence, lead string }{
+		{"7.1.1 solicit any customer of the Company; or", "During the Term, you will not, directly or indirectly:"},
+		{"7.1.2 employ any employee of the Company.", "During the Term, you will not, directly or indirectly:"},
+		{"Vendor shall bind its subcontractors.", ""},
+	} {
+		i := sentenceWith(doc, tc.sentence)
+		if i < 0 {
+			t.Fatalf("no sentence %q in %q", tc.sentence, doc.Text)
+		}
+		if got := doc.LeadIn(i); got != tc.lead {
+			t.Errorf("LeadIn(%q) = %q, want %q", tc.sentence, got, tc.lead)
+		}
+	}
+}

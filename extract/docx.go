@@ -214,6 +214,37 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 
 func (b *budgetReader) Close() error { return b.r.Close() }
 
+// eachToken opens part name under the budget and hands each XML token to
+// fn, with the decoder so fn can skip an element's content. It stops at the
+// end of the part, at fn's first error, or when the context is done (checked
+// every 4096 tokens: often enough for a huge part, rarely enough to cost
+// nothing).
+func (r *docxReader) eachToken(name string, fn func(d *xml.Decoder, tok xml.Token) error) error {
+	rc, err := r.open(name)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(d, tok); err != nil {
+			return err
+		}
+	}
+}
+
 func isW(n xml.Name) bool { return n.Space == nsW || n.Space == nsWStrict }
 
 func attr(se xml.StartElement, local string) (string, bool) {
@@ -241,24 +272,11 @@ func (r *docxReader) loadStyles(name string) error {
 	if r.find(name) == nil {
 		return nil
 	}
-	rc, err := r.open(name)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
 	var cur *style
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
+	return r.eachToken(name, func(d *xml.Decoder, tok xml.Token) error {
 		se, ok := tok.(xml.StartElement)
 		if !ok || !isW(se.Name) {
-			continue
+			return nil
 		}
 		v, _ := attr(se, "val")
 		switch se.Name.Local {
@@ -268,13 +286,13 @@ func (r *docxReader) loadStyles(name string) error {
 			r.styles[id] = cur
 		case "name":
 			if cur == nil {
-				continue
+				return nil
 			}
 			n := strings.ToLower(v)
 			if n == "title" {
 				cur.level = 1
-			} else if strings.HasPrefix(n, "heading ") {
-				if k, err := strconv.Atoi(strings.TrimPrefix(n, "heading ")); err == nil && k >= 1 && k <= 9 {
+			} else if num, ok := strings.CutPrefix(n, "heading "); ok {
+				if k, err := strconv.Atoi(num); err == nil && k >= 1 && k <= 9 {
 					cur.level = k
 				}
 			}
@@ -295,12 +313,10 @@ func (r *docxReader) loadStyles(name string) error {
 				cur.ilvl, cur.hasIlvl = k, true
 			}
 		case "rPr", "tblPr", "tcPr", "trPr", "pPrChange", "rPrChange":
-			if err := d.Skip(); err != nil {
-				return err
-			}
+			return d.Skip()
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // resolveStyle follows basedOn to fill in what a style inherits.
@@ -357,28 +373,15 @@ func (r *docxReader) loadNumbering(name string) error {
 	if r.find(name) == nil {
 		return nil
 	}
-	rc, err := r.open(name)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
 	var abs *abstractNum
 	var num *numDef
 	var lvl *numLevel
 	override := -1
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
+	return r.eachToken(name, func(d *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !isW(t.Name) {
-				continue
+				return nil
 			}
 			v, _ := attr(t, "val")
 			switch t.Name.Local {
@@ -397,17 +400,17 @@ func (r *docxReader) loadNumbering(name string) error {
 					num.abstract = v
 				}
 			case "lvlOverride":
-				override, _ = strconv.Atoi(mustAttr(t, "ilvl"))
+				override, _ = strconv.Atoi(attrVal(t, "ilvl"))
 			case "startOverride":
 				if num != nil && override >= 0 {
 					k, _ := strconv.Atoi(v)
 					num.starts[override] = k
 				}
 			case "lvl":
-				k, err := strconv.Atoi(mustAttr(t, "ilvl"))
+				k, err := strconv.Atoi(attrVal(t, "ilvl"))
 				if err != nil || k < 0 || k > 8 {
 					lvl = nil
-					continue
+					return nil
 				}
 				nl := &numLevel{start: 1, format: "decimal", defined: true}
 				if num != nil && override >= 0 {
@@ -438,9 +441,7 @@ func (r *docxReader) loadNumbering(name string) error {
 					abs.styleLink = v
 				}
 			case "pPr", "rPr":
-				if err := d.Skip(); err != nil {
-					return err
-				}
+				return d.Skip()
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -450,11 +451,12 @@ func (r *docxReader) loadNumbering(name string) error {
 				override = -1
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
-func mustAttr(se xml.StartElement, local string) string {
+// attrVal is attr without the presence flag: an absent attribute reads as "".
+func attrVal(se xml.StartElement, local string) string {
 	v, _ := attr(se, local)
 	return v
 }

@@ -2,7 +2,7 @@ package extract
 
 import (
 	"encoding/xml"
-	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,12 +38,6 @@ var skipped = map[string]bool{
 
 // parsePart streams one part (document, footnotes or endnotes) into blocks.
 func (r *docxReader) parsePart(name string, sink *[]Block) error {
-	rc, err := r.open(name)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
 	var (
 		stack  []xml.Name
 		paras  []*docxPara
@@ -77,37 +71,19 @@ func (r *docxReader) parsePart(name string, sink *[]Block) error {
 			paras[len(paras)-1].text.WriteString(s)
 		}
 	}
-	for n := 0; ; n++ {
-		if n%4096 == 0 {
-			if err := r.ctx.Err(); err != nil {
-				return err
-			}
-		}
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
+	return r.eachToken(name, func(d *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
 				// The same content as mc:Choice, for older readers.
-				if err := d.Skip(); err != nil {
-					return err
-				}
-				continue
+				return d.Skip()
 			}
 			if !isW(t.Name) {
 				stack = append(stack, t.Name)
-				continue
+				return nil
 			}
 			if skipped[t.Name.Local] {
-				if err := d.Skip(); err != nil {
-					return err
-				}
-				continue
+				return d.Skip()
 			}
 			v, _ := attr(t, "val")
 			switch t.Name.Local {
@@ -165,16 +141,13 @@ func (r *docxReader) parsePart(name string, sink *[]Block) error {
 				}
 			case "footnoteReference", "endnoteReference":
 				kind := strings.TrimSuffix(t.Name.Local, "Reference")
-				if id, ok := attr(t, "id"); ok && !contains(r.refs[kind], id) {
+				if id, ok := attr(t, "id"); ok && !slices.Contains(r.refs[kind], id) {
 					r.refs[kind] = append(r.refs[kind], id)
 				}
 			case "footnote", "endnote":
 				typ, _ := attr(t, "type")
 				if typ != "" && typ != "normal" {
-					if err := d.Skip(); err != nil {
-						return err
-					}
-					continue
+					return d.Skip()
 				}
 				noteID, _ = attr(t, "id")
 			}
@@ -184,20 +157,20 @@ func (r *docxReader) parsePart(name string, sink *[]Block) error {
 				stack = stack[:len(stack)-1]
 			}
 			if !isW(t.Name) {
-				continue
+				return nil
 			}
 			switch t.Name.Local {
 			case "t":
 				inT = false
 			case "p":
 				if len(paras) == 0 {
-					continue
+					return nil
 				}
 				p := paras[len(paras)-1]
 				paras = paras[:len(paras)-1]
 				b, ok := r.finishPara(p)
 				if !ok {
-					continue
+					return nil
 				}
 				if len(tables) > 0 && tables[len(tables)-1].inCell {
 					tb := tables[len(tables)-1]
@@ -213,7 +186,7 @@ func (r *docxReader) parsePart(name string, sink *[]Block) error {
 				}
 			case "tr":
 				if len(tables) == 0 {
-					continue
+					return nil
 				}
 				blocks := rowBlocks(tables[len(tables)-1].row)
 				tables[len(tables)-1].row = nil
@@ -237,17 +210,8 @@ func (r *docxReader) parsePart(name string, sink *[]Block) error {
 				write(string(t))
 			}
 		}
-	}
-	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+		return nil
+	})
 }
 
 // finishPara turns a read paragraph into a block: numbering label from the

@@ -686,10 +686,13 @@ func ocrPages(ctx context.Context, data []byte, pages []int) (map[int][]Block, e
 	return out, nil
 }
 
+// blankLine separates paragraphs in OCR and pdftotext output.
+var blankLine = regexp.MustCompile(`\n\s*\n`)
+
 // textBlocks splits plain text into paragraph blocks at blank lines.
 func textBlocks(text string, page int) []Block {
 	var blocks []Block
-	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(text, -1) {
+	for _, para := range blankLine.Split(text, -1) {
 		para = strings.TrimSpace(para)
 		if para != "" {
 			blocks = append(blocks, Block{Text: para, Page: page})

@@ -135,18 +135,24 @@ func zipOf(t *testing.T, names ...string) []byte {
 
 func TestReadErrors(t *testing.T) {
 	ctx := context.Background()
-	_, err := Read(ctx, "scan.png", []byte("\x89PNG\r\n\x1a\nxxxx"), Options{})
-	if err == nil || err.Error() != "extract scan.png: unsupported format (png image)" || IsUnreadable(err) {
-		t.Errorf("png: %v", err)
-	}
-	_, err = Read(ctx, "blank.txt", []byte("  \n\n \f \n"), Options{})
-	if !IsUnreadable(err) || !strings.Contains(err.Error(), "extract blank.txt: no text") {
-		t.Errorf("blank: %v", err)
-	}
-	_, err = File(ctx, filepath.Join(t.TempDir(), "missing.pdf"), Options{})
-	if err == nil || !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("missing: %v", err)
-	}
+	t.Run("png", func(t *testing.T) {
+		_, err := Read(ctx, "scan.png", []byte("\x89PNG\r\n\x1a\nxxxx"), Options{})
+		if err == nil || err.Error() != "extract scan.png: unsupported format (png image)" || IsUnreadable(err) {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("blank", func(t *testing.T) {
+		_, err := Read(ctx, "blank.txt", []byte("  \n\n \f \n"), Options{})
+		if !IsUnreadable(err) || !strings.Contains(err.Error(), "extract blank.txt: no text") {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("missing", func(t *testing.T) {
+		_, err := File(ctx, filepath.Join(t.TempDir(), "missing.pdf"), Options{})
+		if err == nil || !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("err = %v", err)
+		}
+	})
 }
 
 func TestReadGuards(t *testing.T) {
@@ -203,44 +209,47 @@ func TestSHA256AndPath(t *testing.T) {
 }
 
 func TestLeadIn(t *testing.T) {
-	doc, err := Read(context.Background(), "l.txt", []byte("Vendor shall not: (a) use PHI offshore; (b) sell PHI; and (c) keep PHI.\n\n(d) A separate item.\n\nPlain text."), Options{})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name  string
+		text  string
+		leads []struct{ sentence, lead string }
+	}{
+		{
+			name: "lettered items",
+			text: "Vendor shall not: (a) use PHI offshore; (b) sell PHI; and (c) keep PHI.\n\n(d) A separate item.\n\nPlain text.",
+			leads: []struct{ sentence, lead string }{
+				{"(b) sell PHI; and", "Vendor shall not:"},
+				{"(d) A separate item.", "Vendor shall not:"},
+				{"Plain text.", ""},
+			},
+		},
+		{
+			name: "multi-level numbered items",
+			text: "7.1 Restrictions. During the Term, you will not, directly or indirectly:\n\n" +
+				"7.1.1 solicit any customer of the Company; or\n\n7.1.2 employ any employee of the Company.\n\n" +
+				"7.2 Subcontractors. Vendor shall bind its subcontractors.",
+			leads: []struct{ sentence, lead string }{
+				{"7.1.1 solicit any customer of the Company; or", "During the Term, you will not, directly or indirectly:"},
+				{"7.1.2 employ any employee of the Company.", "During the Term, you will not, directly or indirectly:"},
+				{"Vendor shall bind its subcontractors.", ""},
+			},
+		},
 	}
-	for _, tc := range []struct{ sentence, lead string }{
-		{"(b) sell PHI; and", "Vendor shall not:"},
-		{"(d) A separate item.", "Vendor shall not:"},
-		{"Plain text.", ""},
-	} {
-		i := sentenceWith(doc, tc.sentence)
-		if i < 0 {
-			t.Fatalf("no sentence %q in %q", tc.sentence, doc.Text)
-		}
-		if got := doc.LeadIn(i); got != tc.lead {
-			t.Errorf("LeadIn(%q) = %q, want %q", tc.sentence, got, tc.lead)
-		}
-	}
-}
-
-func TestLeadInNumberedItems(t *testing.T) {
-	text := "7.1 Restrictions. During the Term, you will not, directly or indirectly:\n\n" +
-		"7.1.1 solicit any customer of the Company; or\n\n7.1.2 employ any employee of the Company.\n\n" +
-		"7.2 Subcontractors. Vendor shall bind its subcontractors."
-	doc, err := Read(context.Background(), "n.txt", []byte(text), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct{ sentence, lead string }{
-		{"7.1.1 solicit any customer of the Company; or", "During the Term, you will not, directly or indirectly:"},
-		{"7.1.2 employ any employee of the Company.", "During the Term, you will not, directly or indirectly:"},
-		{"Vendor shall bind its subcontractors.", ""},
-	} {
-		i := sentenceWith(doc, tc.sentence)
-		if i < 0 {
-			t.Fatalf("no sentence %q in %q", tc.sentence, doc.Text)
-		}
-		if got := doc.LeadIn(i); got != tc.lead {
-			t.Errorf("LeadIn(%q) = %q, want %q", tc.sentence, got, tc.lead)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read(context.Background(), "l.txt", []byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tc := range tt.leads {
+				i := sentenceWith(doc, tc.sentence)
+				if i < 0 {
+					t.Fatalf("no sentence %q in %q", tc.sentence, doc.Text)
+				}
+				if got := doc.LeadIn(i); got != tc.lead {
+					t.Errorf("LeadIn(%q) = %q, want %q", tc.sentence, got, tc.lead)
+				}
+			}
+		})
 	}
 }

@@ -14,20 +14,11 @@ import (
 // asset, readable on screen and on paper. It holds the results and writes
 // the page on Close. Every string from a document goes through html/template
 // escaping.
-type htmlReport struct {
-	w       io.Writer
-	opt     Options
-	results []rules.Result
-}
+type htmlReport struct{ collector }
 
 var _ Writer = (*htmlReport)(nil)
 
-func newHTML(w io.Writer, opt Options) Writer { return &htmlReport{w: w, opt: opt} }
-
-func (h *htmlReport) Write(r rules.Result) error {
-	h.results = append(h.results, r)
-	return nil
-}
+func newHTML(w io.Writer, opt Options) Writer { return &htmlReport{collector{w: w, opt: opt}} }
 
 type htmlPage struct {
 	Tool      ToolInfo

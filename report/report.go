@@ -95,6 +95,19 @@ func New(format string, w io.Writer, opt Options) (Writer, error) {
 	return mk(w, opt), nil
 }
 
+// collector keeps every result for the formats that need them all before
+// they can write anything (html, sarif); they write on Close.
+type collector struct {
+	w       io.Writer
+	opt     Options
+	results []rules.Result
+}
+
+func (c *collector) Write(r rules.Result) error {
+	c.results = append(c.results, r)
+	return nil
+}
+
 // summaryLine is the closing line of the text and markdown reports.
 func summaryLine(s rules.Summary) string {
 	return fmt.Sprintf("%d %s (%d unreadable, %d %s): %d present, %d weak, %d contradicted, %d missing, %d waived",

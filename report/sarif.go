@@ -20,20 +20,11 @@ const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/
 // offsets into the extracted text, and an external, accepted suppression
 // for each waived finding. A document that could not be read is an error
 // notification of the invocation, not a result.
-type sarif struct {
-	w       io.Writer
-	opt     Options
-	results []rules.Result
-}
+type sarif struct{ collector }
 
 var _ Writer = (*sarif)(nil)
 
-func newSARIF(w io.Writer, opt Options) Writer { return &sarif{w: w, opt: opt} }
-
-func (s *sarif) Write(r rules.Result) error {
-	s.results = append(s.results, r)
-	return nil
-}
+func newSARIF(w io.Writer, opt Options) Writer { return &sarif{collector{w: w, opt: opt}} }
 
 type sarifLog struct {
 	Schema  string     `json:"$schema"`

@@ -3,7 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/clausecheck/clausecheck/rules"
@@ -217,19 +217,12 @@ func sortedStatuses(m map[rules.Status]int) []rules.Status {
 			out = append(out, s)
 		}
 	}
-	var extra []string
+	var extra []rules.Status
 	for s := range m {
-		known := false
-		for _, k := range rules.Statuses() {
-			known = known || k == s
-		}
-		if !known {
-			extra = append(extra, string(s))
+		if !slices.Contains(rules.Statuses(), s) {
+			extra = append(extra, s)
 		}
 	}
-	sort.Strings(extra)
-	for _, s := range extra {
-		out = append(out, rules.Status(s))
-	}
-	return out
+	slices.Sort(extra)
+	return append(out, extra...)
 }

@@ -1,5 +1,3 @@
-// Command clausecheck checks vendor contracts and HIPAA Business Associate
-// Agreements for the protections a hospital needs, offline.
 package main
 
 import (

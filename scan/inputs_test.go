@@ -6,21 +6,19 @@ import (
 	"reflect"
 	"runtime"
 	"sort"
+	"strconv"
 	"testing"
 )
 
-// tree writes files (slash paths relative to dir) with small contents.
+// tree writes files (slash paths relative to dir), each holding its own
+// name.
 func tree(t *testing.T, dir string, files ...string) {
 	t.Helper()
+	contents := make(map[string]string, len(files))
 	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("text of "+f), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		contents[f] = "text of " + f
 	}
+	write(t, dir, contents)
 }
 
 func rel(t *testing.T, root string, paths []string) []string {
@@ -130,7 +128,7 @@ func TestInputsShards(t *testing.T) {
 	dir := t.TempDir()
 	var files []string
 	for i := range 200 {
-		files = append(files, filepath.Join("d"+string(rune('a'+i%7)), "f"+itoa(i)+".txt"))
+		files = append(files, filepath.Join("d"+string(rune('a'+i%7)), "f"+strconv.Itoa(i)+".txt"))
 	}
 	tree(t, dir, files...)
 	all, err := Inputs([]string{dir}, Options{})
@@ -138,7 +136,7 @@ func TestInputsShards(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, n := range []int{1, 2, 3, 8} {
-		t.Run("of "+itoa(n), func(t *testing.T) {
+		t.Run("of "+strconv.Itoa(n), func(t *testing.T) {
 			var union []string
 			seen := map[string]int{}
 			for k := 1; k <= n; k++ {
@@ -175,7 +173,7 @@ func TestShardOfRelative(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	var files []string
 	for i := range 50 {
-		files = append(files, "f"+itoa(i)+".txt")
+		files = append(files, "f"+strconv.Itoa(i)+".txt")
 	}
 	tree(t, a, files...)
 	tree(t, b, files...)
@@ -222,15 +220,4 @@ func TestMatch(t *testing.T) {
 			}
 		})
 	}
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	s := ""
-	for ; i > 0; i /= 10 {
-		s = string(rune('0'+i%10)) + s
-	}
-	return s
 }

@@ -50,7 +50,7 @@ func collect(roots []string, opt Options) ([]unit, error) {
 	if err := checkShard(opt.Shard, opt.Shards); err != nil {
 		return nil, err
 	}
-	for _, p := range append(append([]string(nil), opt.Include...), opt.Exclude...) {
+	for _, p := range slices.Concat(opt.Include, opt.Exclude) {
 		if err := validPattern(p); err != nil {
 			return nil, err
 		}

@@ -92,24 +92,11 @@ func TestExpectedVerdicts(t *testing.T) {
 			}
 			t.Run(base+ext, func(t *testing.T) {
 				out, _ := scanJSON(t, "--packs", "hipaa-baa,offshore,breach-remedies,coding-services,rcm-outsourcing", rel)
-				var rep struct {
-					Documents []rules.Result `json:"documents"`
+				docs := reportDocuments(t, out)
+				if len(docs) != 1 || docs[0].Status != rules.DocOK {
+					t.Fatalf("want one readable document, got %+v", docs)
 				}
-				if err := json.Unmarshal(out, &rep); err != nil {
-					t.Fatalf("report is not JSON: %v", err)
-				}
-				if len(rep.Documents) != 1 || rep.Documents[0].Status != rules.DocOK {
-					t.Fatalf("want one readable document, got %+v", rep.Documents)
-				}
-				got := map[string]rules.Status{}
-				for _, f := range rep.Documents[0].Findings {
-					got[f.Rule] = f.Status
-				}
-				for rule, status := range want {
-					if got[rule] != status {
-						t.Errorf("%s: got %s, want %s", rule, got[rule], status)
-					}
-				}
+				checkVerdicts(t, docs[0].Findings, want)
 			})
 		}
 	}
@@ -130,31 +117,44 @@ func TestBundleVerdicts(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(exp), ".expect")
 		t.Run(name, func(t *testing.T) {
 			out, _ := scanJSON(t, "--bundle", "testdata/bundles")
-			var rep struct {
-				Documents []rules.Result `json:"documents"`
-			}
-			if err := json.Unmarshal(out, &rep); err != nil {
-				t.Fatalf("report is not JSON: %v", err)
-			}
+			docs := reportDocuments(t, out)
 			var doc *rules.Result
-			for i := range rep.Documents {
-				if rep.Documents[i].Path == "testdata/bundles/"+name {
-					doc = &rep.Documents[i]
+			for i := range docs {
+				if docs[i].Path == "testdata/bundles/"+name {
+					doc = &docs[i]
 				}
 			}
 			if doc == nil || doc.Status != rules.DocOK || len(doc.Files) < 2 {
 				t.Fatalf("want bundle %s read as one contract of several files, got %+v", name, doc)
 			}
-			got := map[string]rules.Status{}
-			for _, f := range doc.Findings {
-				got[f.Rule] = f.Status
-			}
-			for rule, status := range want {
-				if got[rule] != status {
-					t.Errorf("%s: got %s, want %s", rule, got[rule], status)
-				}
-			}
+			checkVerdicts(t, doc.Findings, want)
 		})
+	}
+}
+
+// reportDocuments decodes the documents of a JSON report.
+func reportDocuments(t *testing.T, out []byte) []rules.Result {
+	t.Helper()
+	var rep struct {
+		Documents []rules.Result `json:"documents"`
+	}
+	if err := json.Unmarshal(out, &rep); err != nil {
+		t.Fatalf("report is not JSON: %v", err)
+	}
+	return rep.Documents
+}
+
+// checkVerdicts reports each rule of want whose finding has another status.
+func checkVerdicts(t *testing.T, findings []rules.Finding, want map[string]rules.Status) {
+	t.Helper()
+	got := map[string]rules.Status{}
+	for _, f := range findings {
+		got[f.Rule] = f.Status
+	}
+	for rule, status := range want {
+		if got[rule] != status {
+			t.Errorf("%s: got %s, want %s", rule, got[rule], status)
+		}
 	}
 }
 

@@ -178,5 +178,8 @@ func readExpect(t *testing.T, path string) map[string]rules.Status {
 		}
 		want[fields[0]] = rules.Status(fields[1])
 	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
 	return want
 }

@@ -134,13 +134,17 @@ func (a *app) scan(ctx context.Context, args []string) error {
 	}
 
 	out := a.stdout
+	closeOutput := func() error { return nil }
 	if path := v.GetString("output"); path != "" {
 		f, err := os.Create(path)
 		if err != nil {
 			return usageError(fmt.Errorf("output: %w", err))
 		}
+		// Closed below, not deferred: a report that fails to reach the disk
+		// must fail the run, not vanish with an ignored error.
 		defer f.Close()
 		out = f
+		closeOutput = f.Close
 	}
 	w, err := report.New(format, out, report.Options{
 		Color:   format == "text" && out == a.stdout && isTerminal(out) && os.Getenv("NO_COLOR") == "",
@@ -166,6 +170,9 @@ func (a *app) scan(ctx context.Context, args []string) error {
 	sum, runErr := scan.Run(ctx, args, extractor, eng, opt, w.Write)
 	if err := w.Close(); err != nil && runErr == nil {
 		runErr = err
+	}
+	if err := closeOutput(); err != nil && runErr == nil {
+		runErr = fmt.Errorf("output: %w", err)
 	}
 	if len(skipped) > 0 {
 		fmt.Fprintf(a.stderr, "clausecheck: passed over %d %s not in a contract format (%s): %s\n",

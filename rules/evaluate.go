@@ -44,9 +44,9 @@ type docWord struct {
 	ent    *wordEntry
 	fz     *wordInfo // the fuzzy reading, once fetched
 	fzDone bool
-	epoch  uint32    // the document that last met the word
-	wi     *wordInfo // what the word means in that document
-	kw     uint8     // keyword flags, as in ent
+	epoch  uint32 // the document that last met the word
+	on     bool   // the word means something in that document
+	kw     uint8  // keyword flags, as in ent
 }
 
 // docState is the per-document work of one Evaluate call. States are
@@ -55,10 +55,14 @@ type docState struct {
 	e         *Engine
 	doc       *extract.Document
 	sents     []extract.Sentence
-	words     map[string]*docWord
+	words     map[string]uint32 // word → its index in dict
+	dict      []docWord
+	wis       []*wordInfo                   // dict index → what the word means, when it means something
+	fzSure    bool                          // the document is too short to use up its fuzzy budget
 	cache     *[1 << wordCacheBits]wordSlot // recent words, in front of words
 	epoch     uint32
-	toks      []token // every sentence's tokens, in document order
+	toks      []stok  // every sentence's tokens, in document order
+	atoks     []token // the analysed sentences' tokens, with their words
 	fzBudget  int
 	hits      []hit
 	ranges    [][2]int32 // sentence → its hits [lo, hi)
@@ -100,19 +104,28 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	}
 	e.freeMu.Unlock()
 	if st == nil || len(st.words) > maxStateWords {
-		st = &docState{e: e, words: map[string]*docWord{}, cache: new([1 << wordCacheBits]wordSlot), regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
+		st = &docState{e: e, words: map[string]uint32{}, cache: new([1 << wordCacheBits]wordSlot), regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
 	}
 	st.doc, st.sents = doc, sentences(doc)
 	if st.epoch++; st.epoch == 0 {
 		clear(st.words) // the epochs wrapped around
 		clear(st.cache[:])
+		st.dict, st.wis = st.dict[:0], st.wis[:0]
 		st.epoch = 1
 	}
 	st.fzBudget = maxFuzzyLookups
+	// A word read fuzzily has at least minFuzzyLen letters, each from a
+	// byte of its own, but for the "percent" of "%".
+	n := 0
+	for _, s := range st.sents {
+		n += max(s.End-s.Start, 0)
+	}
+	st.fzSure = n/minFuzzyLen+1 <= maxFuzzyLookups
 	st.toks = st.toks[:0]
 	if c := len(doc.Text)/6 + 16; cap(st.toks) < c { // about six bytes a word
-		st.toks = make([]token, 0, c)
+		st.toks = make([]stok, 0, c)
 	}
+	st.atoks = st.atoks[:0]
 	st.hits = st.hits[:0]
 	st.ranges = resize(st.ranges, len(st.sents))
 	st.analyses = resize(st.analyses, len(st.sents))
@@ -177,6 +190,7 @@ func (e *Engine) release(st *docState) {
 	st.doc, st.sents = nil, nil
 	clear(st.analyses)
 	clear(st.matches)
+	clear(st.atoks)
 	if cap(st.toks) > maxKeptTokens || cap(st.hits) > maxKeptTokens {
 		return // a very large document: let its buffers go
 	}
@@ -240,50 +254,42 @@ func (st *docState) scan(ctx context.Context) error {
 		if s.Start < 0 || s.End > len(st.doc.Text) || s.Start > s.End {
 			continue
 		}
-		base := s.Start
+		base := int32(s.Start)
 		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, sep uint8, poss bool) {
 			k := wordKey(w)
 			slot := st.slotFor(k, len(w))
-			dw := slot.dw
-			if dw == nil || slot.key != k || int(slot.n) != len(w) || len(w) > 8 && dw.word != string(w) {
-				dw = st.words[string(w)]
-				if dw == nil {
-					k := string(w)
-					ent := st.e.wordEntry(k)
-					dw = &docWord{word: k, ent: ent, kw: ent.kw}
-					st.words[k] = dw
-				}
-				*slot = wordSlot{key: k, n: int32(len(w)), dw: dw}
+			if (slot.flags&slotStatic != 0 || slot.flags&slotFuzzy != 0 && st.fzSure) && int(slot.n) == len(w) && slot.key == k && (len(w) <= 8 || st.dict[slot.id].word == string(w)) {
+				st.toks = append(st.toks, stok{id: slot.id, start: base + int32(start), end: base + int32(end), sep: sep, poss: poss, kw: slot.kw, info: slot.flags&slotInfo != 0})
+				return
 			}
-			if dw.epoch != st.epoch {
-				dw.epoch, dw.wi = st.epoch, st.lookup(dw)
-			}
-			st.toks = append(st.toks, token{word: dw.word, start: base + start, end: base + end, sep: sep, poss: poss, kw: dw.kw, wi: dw.wi})
+			id := st.wordID(w, k, slot)
+			st.toks = append(st.toks, stok{id: id, start: base + int32(start), end: base + int32(end), sep: sep, poss: poss, kw: st.dict[id].kw, info: st.dict[id].on})
 		})
 		toks := st.toks[abs:]
 		lo := int32(len(st.hits))
 		for i, t := range toks {
-			if t.wi == nil {
+			if !t.info {
 				continue
 			}
+			wi := st.wis[t.id]
 			// Phrases can only go on when the next word means something
 			// to the index; the one-word terms come first in ix.first.
 			var next *wordInfo
-			if i+1 < len(toks) {
-				next = toks[i+1].wi
+			if i+1 < len(toks) && toks[i+1].info {
+				next = st.wis[toks[i+1].id]
 			}
-			for _, term := range t.wi.singles {
+			for _, term := range wi.singles {
 				st.hits = append(st.hits, hit{
 					term: term, sent: int32(si), tok: int32(i), n: 1, abs: abs + int32(i),
 					start: int32(t.start), end: int32(t.end), fzTok: -1, fzAtom: -1,
 				})
 			}
-			if t.wi.phrases && next != nil {
-				for _, a := range t.wi.atoms {
+			if wi.phrases && next != nil {
+				for _, a := range wi.atoms {
 					st.phrases(toks, i, a, ix.first[a][ix.single[a]:], next, int32(si), abs, 0, -1, -1)
 				}
 			}
-			for _, f := range t.wi.fz {
+			for _, f := range wi.fz {
 				cs := ix.first[f.atom]
 				if !f.dict { // a real word is never misread alone
 					for _, c := range cs[:ix.single[f.atom]] {
@@ -298,8 +304,54 @@ func (st *docState) scan(ctx context.Context) error {
 	return nil
 }
 
+// wordID returns w's index in the word table, adding it when new, and
+// fills slot, w's cache slot, k being w's key. It reads the word's meaning
+// in this document when the document first meets it.
+//
+// A word's meaning is the same in every document but for words read
+// fuzzily, which are read only while the document's budget lasts; a slot
+// answers those alone only in documents too short to use the budget up.
+func (st *docState) wordID(w []byte, k uint64, slot *wordSlot) uint32 {
+	var id uint32
+	if int(slot.n) == len(w) && slot.key == k && (len(w) <= 8 || st.dict[slot.id].word == string(w)) {
+		id = slot.id
+	} else {
+		var ok bool
+		if id, ok = st.words[string(w)]; !ok {
+			word := string(w)
+			ent := st.e.wordEntry(word)
+			id = uint32(len(st.dict))
+			st.dict = append(st.dict, docWord{word: word, ent: ent, kw: ent.kw})
+			st.wis = append(st.wis, nil)
+			st.words[word] = id
+		}
+	}
+	dw := &st.dict[id]
+	if dw.epoch != st.epoch {
+		wi := st.lookup(dw)
+		dw.epoch, dw.on = st.epoch, wi != nil
+		if wi != nil {
+			st.wis[id] = wi
+		}
+	}
+	if len(w) < 1<<16 {
+		*slot = wordSlot{key: k, n: uint16(len(w)), kw: dw.kw, id: id}
+		switch {
+		case dw.ent.info != nil:
+			slot.flags = slotStatic | slotInfo
+		case !dw.ent.fuzzy:
+			slot.flags = slotStatic
+		case dw.fzDone && dw.fz != nil:
+			slot.flags = slotFuzzy | slotInfo
+		case dw.fzDone:
+			slot.flags = slotFuzzy
+		}
+	}
+	return id
+}
+
 // sentToks returns the tokens of sentence si.
-func (st *docState) sentToks(si int32) []token {
+func (st *docState) sentToks(si int32) []stok {
 	lo := st.absBase[si]
 	hi := int32(len(st.toks))
 	if int(si)+1 < len(st.absBase) {
@@ -311,7 +363,7 @@ func (st *docState) sentToks(si int32) []token {
 // phrases matches, at toks[i], the phrases cs (sorted by second atom)
 // that start with atom a and whose second atom the next word, next, may
 // be.
-func (st *docState) phrases(toks []token, i int, a int32, cs []int32, next *wordInfo, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
+func (st *docState) phrases(toks []stok, i int, a int32, cs []int32, next *wordInfo, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
 	if len(cs) == 0 || next == nil {
 		return
 	}
@@ -343,15 +395,15 @@ func (st *docState) phrases(toks []token, i int, a int32, cs []int32, next *word
 }
 
 // match checks the rest of term ct after its first word at toks[i].
-func (st *docState) match(toks []token, i int, ct *cterm, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
+func (st *docState) match(toks []stok, i int, ct *cterm, si, abs int32, dist uint8, fzTok, fzAtomID int32) {
 	if i+len(ct.atoms) > len(toks) {
 		return
 	}
 	for k := 1; k < len(ct.atoms); k++ {
-		wi := toks[i+k].wi
-		if wi == nil {
+		if !toks[i+k].info {
 			return
 		}
+		wi := st.wis[toks[i+k].id]
 		found := false
 		for _, a := range wi.atoms {
 			if a == ct.atoms[k] {
@@ -568,6 +620,16 @@ type pmatch struct {
 	item   bool // sents are a list item and its lead-in
 }
 
+// sentWords returns the tokens of sentence si with their words, for its
+// analysis. They live in st.atoks until the state is released.
+func (st *docState) sentWords(si int32) []token {
+	n := len(st.atoks)
+	for _, t := range st.sentToks(si) {
+		st.atoks = append(st.atoks, token{word: st.dict[t.id].word, start: int(t.start), end: int(t.end), sep: t.sep, poss: t.poss, kw: t.kw})
+	}
+	return st.atoks[n:len(st.atoks):len(st.atoks)]
+}
+
 func (st *docState) analysis(si int32) *analysis {
 	if a := st.analyses[si]; a != nil {
 		return a
@@ -576,7 +638,7 @@ func (st *docState) analysis(si int32) *analysis {
 		st.roles = definitions(st.doc.Text)
 	}
 	s := st.sents[si]
-	a := analyse(st.sentToks(si), s.Start, st.roles, &st.clauses)
+	a := analyse(st.sentWords(si), s.Start, st.roles, &st.clauses)
 	st.analyses[si] = a
 	return a
 }
@@ -700,7 +762,7 @@ func (st *docState) regex(t, si int32) []hit {
 	abs := st.absBase[si]
 	for _, loc := range re.FindAllStringIndex(text, 16) {
 		b := int32(s.Start + loc[0])
-		tok := sort.Search(len(toks), func(i int) bool { return toks[i].end > int(b) })
+		tok := sort.Search(len(toks), func(i int) bool { return toks[i].end > b })
 		hs = append(hs, hit{term: t, sent: si, tok: int32(tok), n: 1, abs: abs + int32(tok), start: b, end: int32(s.Start + loc[1]), fzTok: -1})
 	}
 	st.regexHits[key] = hs

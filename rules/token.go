@@ -23,8 +23,19 @@ type token struct {
 	start, end int // byte offsets
 	sep        uint8
 	poss       bool
-	kw         uint8     // keyword flags
-	wi         *wordInfo // what the word means to the index; nil when nothing
+	kw         uint8 // keyword flags
+}
+
+// stok is a token as the scan keeps it: the word by its identifier in the
+// docState's word table, so that the document's token buffer holds no
+// pointers. The sentence analysis reads tokens, made from these.
+type stok struct {
+	id         uint32 // index into docState.dict
+	start, end int32  // byte offsets
+	sep        uint8
+	poss       bool
+	kw         uint8 // keyword flags
+	info       bool  // the word means something to the index in this document
 }
 
 var percentWord = []byte("percent")

@@ -9,14 +9,25 @@ const wordCacheBits = 13
 // table in front of the word map that answers most tokens without
 // hashing the whole word or leaving the cache lines it sits in. key holds
 // the word's first eight bytes, which for a word of eight bytes or fewer
-// is the whole word, so such words compare as two integers. A slot points
-// at the word's entry in the table, which says whether the word has been
-// read in the current document, so slots serve every later document.
+// is the whole word, so such words compare as two integers. A slot holds
+// the word's identifier in the docState's table and, for a word whose
+// meaning does not depend on the document (it has exact atoms, or cannot
+// be read fuzzily), that meaning's flags, so such a word becomes a token
+// without leaving the slot. Slots serve every later document.
 type wordSlot struct {
-	key uint64
-	n   int32    // the word's length; 0 in an empty slot
-	dw  *docWord // the word's entry in the docState's table
+	key   uint64
+	n     uint16 // the word's length; 0 in an empty slot
+	kw    uint8  // keyword flags
+	flags uint8  // slotStatic, slotFuzzy, slotInfo
+	id    uint32 // the word's index in docState.dict
 }
+
+// Word slot flags.
+const (
+	slotStatic = 1 << iota // the word means the same in every document
+	slotFuzzy              // the word's fuzzy reading is known
+	slotInfo               // the word means something to the index
+)
 
 // wordKey packs the first eight bytes of w, zero-padded, into an integer.
 func wordKey(w []byte) uint64 {

@@ -191,7 +191,7 @@ func (e *Engine) release(st *docState) {
 	clear(st.analyses)
 	clear(st.matches)
 	clear(st.atoks)
-	if cap(st.toks) > maxKeptTokens || cap(st.hits) > maxKeptTokens {
+	if cap(st.toks) > maxKeptTokens || cap(st.hits) > maxKeptTokens || cap(st.atoks) > maxKeptTokens {
 		return // a very large document: let its buffers go
 	}
 	e.freeMu.Lock()

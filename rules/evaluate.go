@@ -494,8 +494,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 			}
 		}
 		cands := st.cands[:0]
-		for _, h := range lhs {
-			for _, pi := range e.trig[h.term] {
+		// trigger adds the sentence patterns term triggers, once each.
+		trigger := func(term int32) {
+			for _, pi := range e.trig[term] {
 				if stamp[pi] == si+1 {
 					continue
 				}
@@ -506,6 +507,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 				}
 				cands = append(cands, cand{st.minLit(cp, si), pi})
 			}
+		}
+		for _, h := range lhs {
+			trigger(h.term)
 		}
 		for _, h := range hs {
 			for _, pi := range e.secPost[h.term] {
@@ -519,17 +523,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 				}
 				sectionCands[k] = append(sectionCands[k], si)
 			}
-			for _, pi := range e.trig[h.term] {
-				if stamp[pi] == si+1 {
-					continue
-				}
-				stamp[pi] = si + 1
-				cp := e.patterns[pi]
-				if full(cp) || !st.mayMatch(cp, si) {
-					continue
-				}
-				cands = append(cands, cand{st.minLit(cp, si), pi})
-			}
+			trigger(h.term)
 		}
 		// Try the candidates in the order of their smallest term, then
 		// pattern, as if every term had posted every pattern using it.

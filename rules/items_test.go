@@ -35,6 +35,8 @@ func TestListItems(t *testing.T) {
 			"offshore/us-only-performance", Contradicted, "(a) perform the Services outside the United States; or"},
 		{"item with its own modal", "7. Location.\n\nThe parties agree as follows:\n\n(a) Vendor may perform the Services outside the United States; and\n\n(b) Hospital shall pay the fees.\n",
 			"offshore/us-only-performance", Contradicted, "(a) Vendor may perform the Services outside the United States; and"},
+		{"clause of purpose in the item", "7. Location.\n\nVendor will not:\n\n(a) perform any Services outside the United States, so that Hospital can supervise them; or\n\n(b) sell the data.\n",
+			"offshore/us-only-performance", Present, "(a) perform any Services outside the United States, so that Hospital can supervise them; or"},
 		{"customer lead-in", "7. Notices.\n\nHospital shall notify Vendor within five (5) days of:\n\n(a) any Breach of its own systems;\n\n(b) any change of address.\n",
 			"offshore/breach-notice", Missing, ""},
 		{"verb in the lead-in, quantity too", "7. Reports.\n\nVendor shall notify Hospital within five (5) business days after discovery of:\n\n(a) any use of PHI not permitted by this Agreement;\n\n(b) any Breach; and\n\n(c) any other security event.\n",

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -218,7 +219,8 @@ func analyse(ts []token, base int, roles *roleIndex, arena *[]int32) *analysis {
 		m := modal{at: i, end: next, polarity: pol, clause: c}
 		w := ts[i].word
 		m.inverted = w == "in" || w == "under" || w == "nor"
-		m.relative = i > clauseStart && in(ts[i-1].word, "that", "which", "who", "whom") && in(w, baseModals...)
+		m.relative = i > clauseStart && in(ts[i-1].word, "that", "which", "who", "whom") && in(w, baseModals...) ||
+			purpose(ts, clauseStart, i) && in(w, baseModals...)
 		nothingRequires := false
 		if negator >= clauseStart && negator >= 0 && in(w, baseModals...) &&
 			(pol == Obligation || pol == Permission && i-negator <= 8 && ts[negator].word != "nothing") {
@@ -281,6 +283,18 @@ func (a *analysis) subject(m modal, clauseStart int, roles *roleIndex) side {
 		return a.modals[len(a.modals)-1].side
 	}
 	return sideNone
+}
+
+// purpose reports whether the modal at i is the verb of a clause of
+// purpose ("so that Hospital can respond", "so the Secretary may
+// determine", "in order that ..."), which states no duty of its own.
+func purpose(ts []token, clauseStart, i int) bool {
+	for k := i - 1; k > clauseStart && k >= i-6; k-- {
+		if in(ts[k-1].word, "so", "order") && in(ts[k].word, "that", "the", "a", "an", "it", "they", "he", "she", "we", "you") {
+			return true
+		}
+	}
+	return false
 }
 
 // compoundNouns are the nouns a party word may modify: "Hospital data",
@@ -454,8 +468,22 @@ func definitions(text string) *roleIndex {
 			}
 		}
 	}
+	// Roles stated in words: "Provider is the business associate",
+	// "Acme shall act as a Covered Entity".
+	for _, m := range reRoleIs.FindAllStringSubmatchIndex(text, 200) {
+		sd := sideOf(text[m[4]:m[5]])
+		name := text[m[2]:m[3]]
+		if sd == sideNone || sideOf(name) != sideNone {
+			continue
+		}
+		r.addName(name, sd)
+	}
 	return r
 }
+
+// reRoleIs finds a capitalised name said to be a role: group 1 the name,
+// group 2 the one or two words naming the role.
+var reRoleIs = regexp.MustCompile(`\b([A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]*){0,3}) (?:is|shall be|will be|acts as|shall act as|will act as|is acting as) (?:the|a|an) ["“]?([A-Za-z]+(?: [A-Za-z]+)?)`)
 
 // means reports whether s starts with the words "means" or "shall mean"
 // and has a second word.

@@ -23,6 +23,12 @@ func TestDefinitions(t *testing.T) {
 			map[string]side{"bayview": sideCustomer}},
 		{"both sides", `between Delta Group ("Vendor") and Delta Group ("Customer")`,
 			map[string]side{"delta": sideNone}},
+		{"role in words", `Acme Health ("Health System") and Brightline Data LLC ("Provider"). Health System is the covered entity and Provider is the business associate, as HIPAA uses those terms.`,
+			map[string]side{"acme": sideCustomer, "provider": sideVendor}},
+		{"acts as", `Lakeview Imaging Group shall act as a "Business Associate" of the Practice.`,
+			map[string]side{"lakeview": sideVendor}},
+		{"independent contractor", `Each Party is an independent contractor, and Vendor is a contractor of Hospital.`,
+			map[string]side{}},
 		{"no role", `"Services" means the coding services described in each Statement of Work.`,
 			map[string]side{}},
 	}

@@ -40,6 +40,7 @@ func TestReading(t *testing.T) {
 		{"main modal after relative", "Records that may be needed shall be kept by Vendor.", "kept", Obligation, sideNone},
 		{"party noun compound", "Hospital data will be hosted outside the United States.", "hosted", Obligation, sideNone},
 		{"party subject", "Hospital will host its data outside the United States.", "host", Obligation, sideCustomer},
+		{"role stated in words", "Provider is the business associate, and Provider will notify Health System.", "notify", Obligation, sideVendor},
 		{"vendor personnel", "Vendor personnel shall perform the Services onsite.", "perform", Obligation, sideNone},
 	}
 	for _, tt := range tests {

@@ -220,7 +220,7 @@ func analyse(ts []token, base int, roles *roleIndex, arena *[]int32) *analysis {
 		w := ts[i].word
 		m.inverted = w == "in" || w == "under" || w == "nor"
 		m.relative = i > clauseStart && in(ts[i-1].word, "that", "which", "who", "whom") && in(w, baseModals...) ||
-			purpose(ts, clauseStart, i) && in(w, baseModals...)
+			(purpose(ts, clauseStart, i) || prepRelative(ts, clauseStart, i)) && in(w, baseModals...)
 		nothingRequires := false
 		if negator >= clauseStart && negator >= 0 && in(w, baseModals...) &&
 			(pol == Obligation || pol == Permission && i-negator <= 8 && ts[negator].word != "nothing") {
@@ -292,6 +292,18 @@ func purpose(ts []token, clauseStart, i int) bool {
 	for k := i - 1; k > clauseStart && k >= i-6; k-- {
 		if in(ts[k-1].word, "so", "order") && in(ts[k].word, "that", "the", "a", "an", "it", "they", "he", "she", "we", "you") {
 			return true
+		}
+	}
+	return false
+}
+
+// prepRelative reports whether the modal at i is the verb of a relative
+// clause opened by a preposition ("the records to which this Agreement
+// shall apply", "the site at which Vendor will work").
+func prepRelative(ts []token, clauseStart, i int) bool {
+	for k := i - 1; k > clauseStart && k >= i-4; k-- {
+		if in(ts[k].word, "which", "whom") {
+			return in(ts[k-1].word, "to", "in", "at", "of", "for", "by", "from", "under", "with", "on", "upon", "through")
 		}
 	}
 	return false

@@ -40,6 +40,7 @@ func TestReading(t *testing.T) {
 		{"main modal after relative", "Records that may be needed shall be kept by Vendor.", "kept", Obligation, sideNone},
 		{"party noun compound", "Hospital data will be hosted outside the United States.", "hosted", Obligation, sideNone},
 		{"party subject", "Hospital will host its data outside the United States.", "host", Obligation, sideCustomer},
+		{"relative clause after a preposition", "Customer shall give notice to the regulators, or their successors, identifying the records to which this Agreement shall apply.", "identifying", Obligation, sideCustomer},
 		{"role stated in words", "Provider is the business associate, and Provider will notify Health System.", "notify", Obligation, sideVendor},
 		{"vendor personnel", "Vendor personnel shall perform the Services onsite.", "perform", Obligation, sideNone},
 	}

@@ -42,7 +42,7 @@ pdf() {
 	mv "$tmp/pdf/$(basename "${1%.*}").pdf" "$2"
 }
 
-# --- contracts (issue 3) -----------------------------------------------------
+# --- contracts (issues 3 and 6): every contracts/NAME.txt ----------------------
 for src in "$td"/contracts/*.txt; do
 	base=${src%.txt}
 	docx "$src" "$base.docx"

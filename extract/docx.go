@@ -491,7 +491,7 @@ func (r *docxReader) level(numID string, ilvl int) (numLevel, bool) {
 }
 
 // nextLabel advances list numID at level ilvl and renders its label. Lower
-// levels restart; bullets render as no label.
+// levels restart; bullets render as "-", as in text and Markdown.
 func (r *docxReader) nextLabel(numID string, ilvl int) string {
 	lv, ok := r.level(numID, ilvl)
 	if !ok {
@@ -510,8 +510,13 @@ func (r *docxReader) nextLabel(numID string, ilvl int) string {
 	for k := ilvl + 1; k < 9; k++ {
 		st.started[k] = false
 	}
-	if lv.format == "bullet" || lv.format == "none" {
+	switch lv.format {
+	case "none":
 		return ""
+	case "bullet":
+		// As in text and Markdown: "- " marks a list item, so the item
+		// can be read with the lead-in above it.
+		return "-"
 	}
 	var b strings.Builder
 	t := lv.text

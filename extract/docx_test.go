@@ -110,7 +110,7 @@ func TestReadDOCX(t *testing.T) {
 				numPara("3", "0", "Restarted list") + numPara("4", "0", "A bullet point."),
 			extra: numbered,
 			want: []string{"7. Security", "7.1 Safeguards.", "7.2 Subcontractors.", "(a) first item;", "(i) nested item;",
-				"(b) second item.", "8. Term", "8.1 Duration.", "1. Restarted list", "\n\nA bullet point."},
+				"(b) second item.", "8. Term", "8.1 Duration.", "1. Restarted list", "\n\n- A bullet point."},
 		},
 		{
 			name: "heading styles and style numbering",

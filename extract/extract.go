@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"unicode"
 )
 
@@ -192,5 +193,14 @@ func isListItem(s string) bool {
 			return true
 		}
 	}
-	return len(s) > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' '
+	for _, bullet := range listBullets {
+		if rest, ok := strings.CutPrefix(s, bullet); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			return true
+		}
+	}
+	return false
 }
+
+// listBullets start a bulleted list item: typed ("- ", "* ") or drawn by a
+// word processor and read back from a PDF ("• ").
+var listBullets = []string{"-", "*", "•", "◦", "▪", "‣", "●", "○", "■", "–"}

@@ -253,3 +253,27 @@ func TestLeadIn(t *testing.T) {
 		})
 	}
 }
+
+func TestIsListItem(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"(a) use PHI offshore;", true},
+		{"3. the Services;", true},
+		{"7.1.2 employ any employee.", true},
+		{"7.2 Subcontractors.", false},
+		{"- sell patient information; or", true},
+		{"• sell patient information; or", true}, // a bullet drawn in a PDF
+		{"▪ store it abroad.", true},
+		{"•Not an item.", false},
+		{"Provider will not:", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			if got := isListItem(tt.sentence); got != tt.want {
+				t.Errorf("isListItem(%q) = %v, want %v", tt.sentence, got, tt.want)
+			}
+		})
+	}
+}

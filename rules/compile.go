@@ -38,7 +38,8 @@ type cpattern struct {
 	lits     []int32   // its literal all and any terms, ascending
 	check    [][]int32 // the all and any groups without a regular expression
 	section  bool      // section-scoped: its own scope, else its rule's
-	clause   bool      // clause-scoped: terms and none in the anchor's clause
+	clause   bool      // clause-scoped: terms in the anchor's clause
+	noneAt   Scope     // where none is looked for: clause, sentence (the match's sentences) or section
 	ri       int32     // rule.idx, kept here for the hot loop
 	ki       uint8     // kindIndex(kind)
 }
@@ -315,6 +316,14 @@ func (e *Engine) compilePattern(ix *index, seen map[termKey]int32, p *Pack, cr *
 		scope = cr.r.Scope
 	}
 	cp.section, cp.clause = scope == ScopeSection, scope == ScopeClause
+	switch {
+	case pat.NoneScope != "":
+		cp.noneAt = pat.NoneScope
+	case cp.clause:
+		cp.noneAt = ScopeClause
+	default:
+		cp.noneAt = ScopeSentence
+	}
 	if cp.party == "" {
 		cp.party = cr.r.Party
 	}

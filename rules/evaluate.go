@@ -898,14 +898,8 @@ func (st *docState) evalPattern(cp *cpattern, view []int32, item int32) *pmatch 
 				})
 			}
 		}
-		if len(cp.none) > 0 {
-			if ca != nil {
-				if st.noneInClause(cp.none, ca, an, tol) {
-					continue
-				}
-			} else if st.anyHit(cp.none, m.sents, tol) {
-				continue
-			}
+		if len(cp.none) > 0 && st.noneHit(cp, an, m.sents, tol) {
+			continue
 		}
 		return m
 	}
@@ -931,6 +925,39 @@ func (st *docState) noneInClause(terms []int32, a *analysis, an hit, tol int) bo
 		}
 	}
 	return false
+}
+
+// noneHit reports whether any of cp's none terms occurs where cp looks for
+// them: in the clause of anchor an, in sents (the sentences that supplied
+// the match), or in the sentences of an's section.
+func (st *docState) noneHit(cp *cpattern, an hit, sents []int32, tol int) bool {
+	switch cp.noneAt {
+	case ScopeClause:
+		return st.noneInClause(cp.none, st.analysis(an.sent), an, tol)
+	case ScopeSection:
+		sec := st.sents[an.sent].Section
+		if sec < 0 {
+			return st.anyHit(cp.none, sents, tol)
+		}
+		// A section's sentences are contiguous in document order.
+		lo, hi := an.sent, an.sent+1
+		for lo > 0 && st.sents[lo-1].Section == sec {
+			lo--
+		}
+		for int(hi) < len(st.sents) && st.sents[hi].Section == sec {
+			hi++
+		}
+		for si := lo; si < hi; si++ {
+			one := [1]int32{si}
+			if st.anyHit(cp.none, one[:], tol) {
+				return true
+			}
+		}
+		// And the match's own sentences: a list item's lead-in may
+		// belong to an earlier section.
+		return st.anyHit(cp.none, sents, tol)
+	}
+	return st.anyHit(cp.none, sents, tol)
 }
 
 // heading reports whether sentence si is its section's heading line: it

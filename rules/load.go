@@ -47,13 +47,14 @@ type rawRule struct {
 }
 
 type rawPattern struct {
-	All      []termGroup `yaml:"all"`
-	Any      []string    `yaml:"any"`
-	None     []string    `yaml:"none"`
-	Within   int         `yaml:"within"`
-	Polarity []string    `yaml:"polarity"`
-	Party    string      `yaml:"party"`
-	Scope    string      `yaml:"scope"`
+	All       []termGroup `yaml:"all"`
+	Any       []string    `yaml:"any"`
+	None      []string    `yaml:"none"`
+	Within    int         `yaml:"within"`
+	Polarity  []string    `yaml:"polarity"`
+	Party     string      `yaml:"party"`
+	Scope     string      `yaml:"scope"`
+	NoneScope string      `yaml:"none-scope"`
 }
 
 type rawLimit struct {
@@ -415,6 +416,15 @@ func (l *loader) patterns(p *Pack, id, path string, raws []rawPattern) []*Patter
 		pat := &Pattern{Any: raw.Any, None: raw.None, Within: raw.Within, Party: Party(raw.Party), Scope: Scope(raw.Scope), Line: l.pos.line(pp)}
 		if raw.Scope != "" && pat.Scope != ScopeClause && pat.Scope != ScopeSentence && pat.Scope != ScopeSection {
 			l.add(l.pos.line(pp+".scope"), id, "unknown scope %q (want clause, sentence or section)", raw.Scope)
+		}
+		if raw.NoneScope != "" {
+			pat.NoneScope = Scope(raw.NoneScope)
+			switch {
+			case pat.NoneScope != ScopeClause && pat.NoneScope != ScopeSentence && pat.NoneScope != ScopeSection:
+				l.add(l.pos.line(pp+".none-scope"), id, "unknown none-scope %q (want clause, sentence or section)", raw.NoneScope)
+			case len(raw.None) == 0:
+				l.add(l.pos.line(pp+".none-scope"), id, "none-scope without none")
+			}
 		}
 		for _, g := range raw.All {
 			pat.All = append(pat.All, []string(g))

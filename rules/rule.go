@@ -96,7 +96,10 @@ type Pattern struct {
 	Polarity []Polarity
 	Party    Party // "" inherits the rule's
 	Scope    Scope // "" inherits the rule's
-	Line     int
+	// NoneScope is where None is looked for: "" follows Scope (a
+	// section-scoped pattern checks the sentences that supplied its match).
+	NoneScope Scope
+	Line      int
 }
 
 // Limit is a rule's quantity condition.

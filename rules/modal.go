@@ -45,6 +45,13 @@ func in(w string, set ...string) bool {
 
 var baseModals = []string{"shall", "will", "must", "may", "can", "should", "would", "might"}
 
+// barredFrom reports whether words w1 and w2 say that a party is kept from
+// acting: "prohibited", "forbidden" or "barred", or "restricted" or
+// "precluded" followed by "from" ("restricted to" limits, it does not bar).
+func barredFrom(w1, w2 string) bool {
+	return in(w1, "prohibited", "forbidden", "barred") || in(w1, "restricted", "precluded") && w2 == "from"
+}
+
 // Keyword flags: what a word may do in the sentence analysis, so the
 // analysis skips, without comparing strings, the many words that do none.
 const (
@@ -56,7 +63,7 @@ const (
 var keywords = func() map[string]uint8 {
 	m := map[string]uint8{}
 	for _, w := range append([]string{"cannot", "need", "is", "are", "be", "being", "has", "have",
-		"no", "in", "under", "prohibited", "agrees", "agree", "covenants", "covenant", "undertakes",
+		"no", "in", "under", "prohibited", "restricted", "precluded", "barred", "agrees", "agree", "covenants", "covenant", "undertakes",
 		"undertake", "commits", "nor", "reserves", "retains", "reserve", "retain"}, baseModals...) {
 		m[w] |= kwStart
 	}
@@ -114,6 +121,10 @@ func classify(ts []token, i int) (Polarity, int, bool) {
 			if w(2) == "have" && (w(3) == "any" || w(3) == "an") && dutyNoun(w(4)) {
 				return NegatedObligation, i + 5, true
 			}
+			// shall not be prohibited (restricted, precluded) from: may
+			if w(2) == "be" && barredFrom(w(3), w(4)) && w(4) == "from" {
+				return Permission, i + 5, true
+			}
 			return Prohibition, i + 2, true
 		}
 		if (w(1) == "have" || w(1) == "be") && (w(2) == "no" && dutyNoun(w(3)) || w(2) == "under" && w(3) == "no") {
@@ -125,7 +136,7 @@ func classify(ts []token, i int) (Polarity, int, bool) {
 		if w(1) == "be" && in(w(2), "permitted", "entitled", "allowed", "authorized", "authorised", "free") {
 			return Permission, i + 3, true
 		}
-		if w(1) == "be" && in(w(2), "prohibited", "forbidden", "barred") {
+		if w(1) == "be" && barredFrom(w(2), w(3)) {
 			return Prohibition, i + 3, true
 		}
 		if w(1) == "have" && w(2) == "the" && w(3) == "right" {
@@ -159,11 +170,13 @@ func classify(ts []token, i int) (Polarity, int, bool) {
 			n++
 		}
 		return Prohibition, n, true
-	case in(w0, "is", "are", "be") && in(w(1), "prohibited", "forbidden", "barred"):
+	case in(w0, "is", "are", "be") && barredFrom(w(1), w(2)):
 		return Prohibition, i + 2, true
+	case in(w0, "is", "are") && w(1) == "not" && barredFrom(w(2), w(3)) && w(3) == "from":
+		return Permission, i + 4, true
 	case in(w0, "is", "are", "be") && w(1) == "not" && in(w(2), "permitted", "allowed", "authorized", "authorised", "entitled"):
 		return Prohibition, i + 3, true
-	case w0 == "prohibited" && w(1) == "from":
+	case in(w0, "prohibited", "restricted", "precluded", "barred") && w(1) == "from":
 		return Prohibition, i + 2, true
 	case in(w0, "agrees", "agree", "covenants", "covenant", "undertakes", "undertake") && w(1) == "not":
 		return Prohibition, i + 2, true
@@ -222,6 +235,11 @@ func analyse(ts []token, base int, roles *roleIndex, arena *[]int32) *analysis {
 		m.relative = i > clauseStart && in(ts[i-1].word, "that", "which", "who", "whom") && in(w, baseModals...) ||
 			(purpose(ts, clauseStart, i) || prepRelative(ts, clauseStart, i)) && in(w, baseModals...)
 		nothingRequires := false
+		if negator >= clauseStart && negator >= 0 && in(w, baseModals...) && pol == Prohibition && i-negator <= 8 &&
+			ts[negator].word != "nothing" && i+3 < len(ts) && ts[i+1].word == "be" && barredFrom(ts[i+2].word, "from") && ts[i+3].word == "from" {
+			// "Neither Party shall be restricted from ...": may
+			m.polarity = Permission
+		}
 		if negator >= clauseStart && negator >= 0 && in(w, baseModals...) &&
 			(pol == Obligation || pol == Permission && i-negator <= 8 && ts[negator].word != "nothing") {
 			// "No Subcontractor shall ...", "Neither party may ...",

@@ -143,13 +143,16 @@ func dropFurniture(blocks []Block) []Block {
 	return out
 }
 
-// mergeBlocks joins a block that stops mid-sentence with the next one on
-// the same page when that one starts in lower case: a paragraph that a
-// page break or a dropped footer cut in two.
+// mergeBlocks joins a block that stops mid-sentence with the next one, on
+// the same page or the next, when that one starts in lower case: a
+// paragraph that a page break or a dropped footer cut in two. A sentence
+// cut at a page break could match no rule. The joined block keeps its
+// first page, so a quote that runs over a page break is cited by the page
+// it starts on.
 func mergeBlocks(blocks []Block) []Block {
 	var out []Block
 	for _, b := range blocks {
-		if n := len(out); n > 0 && b.Label == "" && !b.Heading && !out[n-1].Heading && b.Page == out[n-1].Page {
+		if n := len(out); n > 0 && b.Label == "" && !b.Heading && !out[n-1].Heading && (b.Page == out[n-1].Page || b.Page == out[n-1].Page+1) {
 			prev := strings.TrimSpace(out[n-1].Text)
 			next := strings.TrimSpace(b.Text)
 			r, _ := utf8.DecodeRuneInString(next)

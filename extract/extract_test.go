@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -273,6 +274,29 @@ func TestIsListItem(t *testing.T) {
 		t.Run(tt.sentence, func(t *testing.T) {
 			if got := isListItem(tt.sentence); got != tt.want {
 				t.Errorf("isListItem(%q) = %v, want %v", tt.sentence, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitBlock(t *testing.T) {
+	tests := []struct {
+		name  string
+		block string
+		want  []string
+	}{
+		{"a heading line before its body", "7.2 Subcontractors\nVendor shall bind its subcontractors.",
+			[]string{"7.2 Subcontractors", "Vendor shall bind its subcontractors."}},
+		{"a sentence whose first line looks like a heading",
+			"2.4 Notification of a Breach of Unsecured Protected Health Information\nshall be made within five days.",
+			[]string{"2.4 Notification of a Breach of Unsecured Protected Health Information\nshall be made within five days."}},
+		{"one line", "Plain text.", []string{"Plain text."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := splitBlock(tt.block)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("splitBlock = %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -141,6 +141,10 @@ func splitBlock(s string) []string {
 			// "ARTICLE 1" then "DEFINITIONS": one heading.
 			cur = append(cur, line)
 			continue
+		case curHeading && startsLower(t):
+			// "2.4 Notification of a Breach" then "shall be made within":
+			// the short first line began a sentence; it was no heading.
+			curHeading = false
 		case curHeading:
 			flush()
 		case ends && (reMarker.MatchString(t) || headingLine(t)):
@@ -437,4 +441,10 @@ func findSections(text string, spans []span) []Section {
 		secs[i].End = len(strings.TrimRight(text[:end], "\n "))
 	}
 	return secs
+}
+
+// startsLower reports whether s begins with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -538,9 +539,15 @@ var (
 )
 
 // removeFurniture drops running headers and footers (lines repeated at the
-// top or bottom of many pages, numbers aside) and page numbers.
+// top or bottom of many pages, numbers aside) and page numbers. A legend of
+// several lines goes whole: a line next to a dropped one, on the same side
+// of the page and at line spacing from it, is furniture too when the same
+// pair of lines recurs at that end of many pages.
 func removeFurniture(pages []pdfPage) {
-	const edge = 2 // lines at each end of a page that may be furniture
+	const (
+		edge = 2 // lines at each end of a page that may be furniture on their own
+		deep = 6 // lines at each end that may continue a run of furniture
+	)
 	key := func(s string) string {
 		return digitsRE.ReplaceAllString(strings.ToLower(strings.Join(strings.Fields(s), " ")), "#")
 	}
@@ -560,30 +567,39 @@ func removeFurniture(pages []pdfPage) {
 		} else {
 			sort.SliceStable(idx, func(a, b int) bool { return p.lines[idx[a]].y > p.lines[idx[b]].y })
 		}
-		n := min(edge, len(idx))
+		n := min(deep, len(idx))
 		top = idx[:n]
 		for k := len(idx) - 1; k >= len(idx)-n; k-- {
 			bottom = append(bottom, idx[k])
 		}
 		return top, bottom
 	}
+	// count tallies, once per page, the lines within edge of an end and
+	// the pairs of neighbouring lines within deep of it.
+	count := func(p *pdfPage, end []int, lines, pairs map[string]int) {
+		seen := map[string]bool{}
+		for i, k := range end {
+			s := key(p.lines[k].text)
+			if i < edge && !seen[s] {
+				seen[s] = true
+				lines[s]++
+			}
+			if i > 0 {
+				pair := key(p.lines[end[i-1]].text) + "\n" + s
+				if !seen["\n"+pair] {
+					seen["\n"+pair] = true
+					pairs[pair]++
+				}
+			}
+		}
+	}
 	top, bottom := map[string]int{}, map[string]int{}
+	topPairs, bottomPairs := map[string]int{}, map[string]int{}
 	for pi := range pages {
 		p := &pages[pi]
 		t, b := ends(p)
-		seenT, seenB := map[string]bool{}, map[string]bool{}
-		for _, k := range t {
-			if s := key(p.lines[k].text); !seenT[s] {
-				seenT[s] = true
-				top[s]++
-			}
-		}
-		for _, k := range b {
-			if s := key(p.lines[k].text); !seenB[s] {
-				seenB[s] = true
-				bottom[s]++
-			}
-		}
+		count(p, t, top, topPairs)
+		count(p, b, bottom, bottomPairs)
 	}
 	need := max(3, (len(pages)*2+4)/5)
 	for pi := range pages {
@@ -599,19 +615,37 @@ func removeFurniture(pages []pdfPage) {
 		h := p.box[3] - p.box[1]
 		inTop := func(ln pdfLine) bool { return ln.orient != 0 || ln.y > p.box[3]-0.15*h }
 		inBottom := func(ln pdfLine) bool { return ln.orient != 0 || ln.y < p.box[1]+0.15*h }
+		mark := func(end []int, lines, pairs map[string]int, inMargin func(pdfLine) bool) {
+			run := map[string]bool{} // the keys of the run of furniture so far
+			for i, k := range end {
+				ln := p.lines[k]
+				if inMargin(ln) {
+					s := key(ln.text)
+					alone := i < edge && (repeated && lines[s] >= need || pageNumberRE.MatchString(strings.TrimSpace(ln.text)))
+					// A line may also continue a run of furniture; a
+					// key met again in the run is a form's repeated
+					// fields (signature blanks), not a legend.
+					continues := false
+					if i > 0 && repeated && drop[end[i-1]] && !run[s] {
+						prev := p.lines[end[i-1]]
+						contiguous := ln.orient == prev.orient && math.Abs(prev.y-ln.y) <= 2*max(prev.size, ln.size)
+						continues = contiguous && pairs[key(prev.text)+"\n"+s] >= need
+					}
+					drop[k] = alone || continues
+					if drop[k] {
+						run[s] = true
+					} else {
+						clear(run)
+					}
+				}
+				if i >= edge && !drop[k] {
+					return
+				}
+			}
+		}
 		t, b := ends(p)
-		for _, k := range t {
-			ln := p.lines[k]
-			if inTop(ln) && (repeated && top[key(ln.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(ln.text))) {
-				drop[k] = true
-			}
-		}
-		for _, k := range b {
-			ln := p.lines[k]
-			if inBottom(ln) && (repeated && bottom[key(ln.text)] >= need || pageNumberRE.MatchString(strings.TrimSpace(ln.text))) {
-				drop[k] = true
-			}
-		}
+		mark(t, top, topPairs, inTop)
+		mark(b, bottom, bottomPairs, inBottom)
 		kept := p.lines[:0]
 		for k, ln := range p.lines {
 			if !drop[k] {

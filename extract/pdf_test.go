@@ -132,6 +132,18 @@ func TestReadPDFText(t *testing.T) {
 			pgs:  true,
 			want: "[1] First page body text.\n\n[2] Second page body text.\n\n[3] Third page body text.",
 		},
+		{
+			name: "running legend of three lines removed whole, under a first-page title too",
+			pages: []testPage{
+				{content: textLines("F1", 9, 72, 775, 10, "Exhibit 4.2") + legend("First body line, right under the legend.", "First page body text.")},
+				{content: legend("Second body line, right under the legend.", "Second page body text.")},
+				{content: legend("Third body line, right under the legend.", "Third page body text.")},
+			},
+			pgs: true,
+			want: "[1] Exhibit 4.2\nFirst body line, right under the legend.\n\n[1] First page body text.\n\n" +
+				"[2] Second body line, right under the legend.\n\n[2] Second page body text.\n\n" +
+				"[3] Third body line, right under the legend.\n\n[3] Third page body text.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,6 +218,15 @@ func furniture(page int, body string) string {
 	return textLines("F1", 9, 72, 760, 10, "ACME HEALTH SERVICES - CONFIDENTIAL") +
 		textLines("F2", 11, 72, 700, 13, body) +
 		textLines("F1", 9, 300, 40, 10, fmt.Sprintf("Page %d of 3", page))
+}
+
+// legend draws a three-line running legend at the top of a page, the
+// first line of the body right under it at line spacing, and more body
+// lower down.
+func legend(first, body string) string {
+	return textLines("F1", 9, 72, 760, 10, "Portions of this document marked with brackets have been left out", "and sent on their own to the records office under the rule for", "sealed parts.") +
+		textLines("F1", 9, 72, 730, 10, first) +
+		textLines("F2", 11, 72, 680, 13, body)
 }
 
 func TestReadPDFErrors(t *testing.T) {

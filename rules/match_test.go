@@ -131,6 +131,20 @@ func multiDoc(text string) *extract.Document {
 	return doc
 }
 
+// compilePack loads one pack from its YAML source and compiles it alone.
+func compilePack(t testing.TB, name, src string) *Engine {
+	t.Helper()
+	p, err := Load(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Compile([]*Pack{p}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 func findingOf(t testing.TB, e *Engine, doc *extract.Document, rule string) Finding {
 	t.Helper()
 	for _, f := range e.Evaluate(context.Background(), doc) {
@@ -211,14 +225,7 @@ rules:
       present: [Hospital may audit the records of Vendor.]
       absent: [Hospital may audit the premises.]
 `
-	p, err := Load("sec.yaml", []byte(pack))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile([]*Pack{p}, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := compilePack(t, "sec.yaml", pack)
 	// "audit" and "records" are in different sentences of section 7.2.
 	doc := multiDoc("Preamble text here. Hospital may audit Vendor. Vendor shall keep records. Other text.")
 	f := findingOf(t, e, doc, "sec/audit")

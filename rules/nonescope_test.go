@@ -69,14 +69,7 @@ rules:
 // its none terms in the whole sentence or section, a sentence-scoped one
 // in its anchor's clause only, and without the key none follows scope.
 func TestNoneScope(t *testing.T) {
-	p, err := Load("p.yaml", []byte(noneScopePack))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile([]*Pack{p}, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := compilePack(t, "p.yaml", noneScopePack)
 	const (
 		condition = "If Licensee fails to pay any fee when due, and such failure continues for 30 days, Licensor may terminate this Agreement on notice."
 		later     = "Either Party may terminate this Agreement upon 90 days notice, unless sooner terminated for breach."

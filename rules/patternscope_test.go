@@ -51,14 +51,7 @@ rules:
 // and none in one clause; sentence stays the default; section spreads one
 // pattern over a section.
 func TestPatternScope(t *testing.T) {
-	p, err := Load("p.yaml", []byte(scopePack))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile([]*Pack{p}, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := compilePack(t, "p.yaml", scopePack)
 	tests := []struct {
 		name, rule, text string
 		want             Status

@@ -23,14 +23,7 @@ rules:
 // TestSectionEvidence checks that a section-scoped match quotes the body
 // sentences first and the heading line only after them.
 func TestSectionEvidence(t *testing.T) {
-	p, err := Load("s.yaml", []byte(sectionPack))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile([]*Pack{p}, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := compilePack(t, "s.yaml", sectionPack)
 	tests := []struct {
 		name, text string
 		quotes     []string

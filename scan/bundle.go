@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/clausecheck/clausecheck/extract"
 	"github.com/clausecheck/clausecheck/rules"
 )
 
@@ -100,13 +102,13 @@ func runBundle(ctx context.Context, dir string, ex Extractor, ev Evaluator) rule
 		return r
 	}
 	var (
-		read      []member
+		docs      = make([]*extract.Document, len(files)) // nil: not read
 		hashes    []string
 		formats   = map[string]bool{}
 		failures  []string
 		allUnread = true
 	)
-	for _, path := range files {
+	for i, path := range files {
 		slash := filepath.ToSlash(path)
 		r.Files = append(r.Files, slash)
 		doc, err := ex(ctx, path)
@@ -124,13 +126,30 @@ func runBundle(ctx context.Context, dir string, ex Extractor, ev Evaluator) rule
 			}
 			continue
 		}
+		docs[i] = doc
 		hashes = append(hashes, doc.SHA256)
 		formats[string(doc.Format)] = true
 		r.Pages += len(doc.Pages)
 		for _, w := range doc.Warnings {
 			r.Warnings = append(r.Warnings, slash+": "+w)
 		}
-		read = append(read, member{path: slash, findings: withContext(doc, ev.Evaluate(ctx, doc))})
+	}
+	deletions := make([][]deletion, len(docs))
+	names := make([][]string, len(docs))
+	for i, doc := range docs {
+		if doc != nil {
+			deletions[i] = deletedSections(doc)
+			names[i] = aliases(doc)
+		}
+	}
+	var read []member
+	for i, doc := range docs {
+		if doc == nil {
+			continue
+		}
+		evaluated, warnings := applyDeletions(doc, i, deletions, names, files)
+		r.Warnings = append(r.Warnings, warnings...)
+		read = append(read, member{path: filepath.ToSlash(files[i]), findings: withContext(doc, ev.Evaluate(ctx, evaluated))})
 	}
 	r.SHA256 = chainHash(hashes)
 	switch len(formats) {
@@ -152,6 +171,33 @@ func runBundle(ctx context.Context, dir string, ex Extractor, ev Evaluator) rule
 	}
 	r.Findings = merge(read)
 	return r
+}
+
+// applyDeletions returns member i's document without the sections that
+// later members delete ("Section 4.1 of the BAA is deleted in its
+// entirety"), so a protection struck out by an amendment no longer counts,
+// and a warning for each deletion it applied. A deletion applies to the
+// member it names (by title, initials or the name the member gives itself)
+// and, when the name fits no single member, to every earlier member holding
+// that section number: counting a protection as gone when it may remain is
+// the safe side of a mistake, and the warning says what was left out.
+func applyDeletions(doc *extract.Document, i int, deletions [][]deletion, names [][]string, files []string) (*extract.Document, []string) {
+	var warnings []string
+	for j := i + 1; j < len(deletions); j++ {
+		var refs []string
+		for _, d := range deletions[j] {
+			if slices.Contains(targets(d, j, names), i) && !slices.Contains(refs, d.ref) {
+				refs = append(refs, d.ref)
+			}
+		}
+		var removed []string
+		doc, removed = withoutSections(doc, refs)
+		for _, ref := range removed {
+			warnings = append(warnings, fmt.Sprintf("%s deletes section %s: section %s of %s was not checked",
+				filepath.ToSlash(files[j]), ref, ref, filepath.ToSlash(files[i])))
+		}
+	}
+	return doc, warnings
 }
 
 // chainHash is the sha256 of the members' hex digests, each followed by a

@@ -119,3 +119,5 @@ b=$td/bundles/lakeside-medcode
 docx "$here/src/lakeside-medcode-msa.txt" "$tmp/1-master-services-agreement.docx"
 pdf "$tmp/1-master-services-agreement.docx" "$b/1-master-services-agreement.pdf"
 docx "$here/src/lakeside-medcode-baa.txt" "$b/2-business-associate-agreement.docx"
+docx "$here/src/lakeside-medcode-amendment-1.txt" "$tmp/4-amendment-1.docx"
+pdf "$tmp/4-amendment-1.docx" "$b/4-amendment-1.pdf"

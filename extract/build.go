@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,9 +122,15 @@ func findSentences(text string, spans []span, secs []Section) []Sentence {
 	return out
 }
 
+// rePageNumber is a paragraph that is only a page number: "12", "- 12 -",
+// "Page 12", "Page 12 of 30".
+var rePageNumber = regexp.MustCompile(`^(?i:page\s+)?-?\s*\d{1,4}\s*-?(?:\s+of\s+\d{1,4})?$`)
+
 // dropFurniture removes running headers and footers: short blocks without
 // closing punctuation that repeat, identical, at least three times
-// ("Source: ACME INC, 10-Q", "Confidential").
+// ("Source: ACME INC, 10-Q", "Confidential"), and page numbers standing
+// alone, when there are at least two, since one between two list items
+// keeps the later items from their lead-in.
 func dropFurniture(blocks []Block) []Block {
 	count := map[string]int{}
 	key := func(b Block) string { return strings.Join(strings.Fields(b.Text), " ") }
@@ -132,9 +139,18 @@ func dropFurniture(blocks []Block) []Block {
 			count[key(b)]++
 		}
 	}
+	pageNumbers := 0
+	for _, b := range blocks {
+		if rePageNumber.MatchString(key(b)) {
+			pageNumbers++
+		}
+	}
 	out := blocks[:0:0]
 	for _, b := range blocks {
 		k := key(b)
+		if pageNumbers >= 2 && rePageNumber.MatchString(k) {
+			continue
+		}
 		if count[k] >= 3 && len(strings.Fields(k)) <= 12 && !strings.ContainsAny(k[len(k)-1:], ".;:!?") && !reMarker.MatchString(k) {
 			continue
 		}

@@ -118,3 +118,33 @@ func TestBuildTextFurniture(t *testing.T) {
 		t.Errorf("text %q, want %q", doc.Text, want)
 	}
 }
+
+func TestBuildTextPageNumbers(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{
+			name: "numbers between list items and inside a sentence",
+			data: "Vendor shall not:\n\n(a) solicit any customer;\n\n12\n\n(b) hire any employee of Hospital; or\n\n- 13 -\n\n(c) disclose the\n\nPage 14 of 20\n\nprices.",
+			want: "Vendor shall not:\n\n(a) solicit any customer;\n\n(b) hire any employee of Hospital; or\n\n(c) disclose the prices.",
+		},
+		{
+			// One number alone is as likely a value as a page number.
+			name: "a single number stays",
+			data: "The fee per record is:\n\n12\n\npayable monthly.",
+			want: "The fee per record is:\n\n12 payable monthly.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read(context.Background(), "t.txt", []byte(tt.data), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Text != tt.want {
+				t.Errorf("text %q, want %q", doc.Text, tt.want)
+			}
+			checkInvariants(t, doc)
+		})
+	}
+}

@@ -500,7 +500,7 @@ func definitions(text string) *roleIndex {
 	}
 	// Roles stated in words: "Provider is the business associate",
 	// "Acme shall act as a Covered Entity".
-	for _, m := range reRoleIs.FindAllStringSubmatchIndex(text, 200) {
+	for _, m := range roleStatements(text, 200) {
 		sd := sideOf(text[m[4]:m[5]])
 		name := text[m[2]:m[3]]
 		if sd == sideNone || sideOf(name) != sideNone {
@@ -514,6 +514,74 @@ func definitions(text string) *roleIndex {
 // reRoleIs finds a capitalised name said to be a role: group 1 the name,
 // group 2 the one or two words naming the role.
 var reRoleIs = regexp.MustCompile(`\b([A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]*){0,3}) (?:is|shall be|will be|acts as|shall act as|will act as|is acting as) (?:the|a|an) ["“]?([A-Za-z]+(?: [A-Za-z]+)?)`)
+
+// roleStatements returns what reRoleIs.FindAllStringSubmatchIndex(text, n)
+// returns, running the expression only on the stretches of text that can
+// hold a match. Run over a whole document, the expression alone took half
+// the time of evaluating all built-in packs.
+//
+// A match holds only letters, digits never, "&", "-", spaces and quotes,
+// so it lies within a stretch between two other ASCII bytes (barriers).
+// A barrier is no word character either, so "\b" reads the start of a
+// stretch as it reads that place in the whole text, and matching each
+// stretch finds the same matches. Every match holds "is ", "be " or "as "
+// after a space and followed by "the ", "a " or "an ", so only the
+// stretches holding such words are matched.
+func roleStatements(text string, n int) [][]int {
+	var out [][]int
+	next := [3]int{-2, -2, -2} // next place of each verb, -1 when none is left
+	for pos := 0; len(out) < n; {
+		p := -1
+		for v, verb := range [3]string{" is ", " be ", " as "} {
+			if next[v] != -1 && next[v] < pos {
+				next[v] = -1
+				if i := strings.Index(text[pos:], verb); i >= 0 {
+					next[v] = pos + i
+				}
+			}
+			if next[v] >= 0 && (p < 0 || next[v] < p) {
+				p = next[v]
+			}
+		}
+		if p < 0 {
+			break
+		}
+		rest := text[p+4:]
+		if !strings.HasPrefix(rest, "the ") && !strings.HasPrefix(rest, "a ") && !strings.HasPrefix(rest, "an ") {
+			pos = p + 1
+			continue
+		}
+		start, end := p, p+4
+		for start > 0 && !roleBarrier(text[start-1]) {
+			start--
+		}
+		for end < len(text) && !roleBarrier(text[end]) {
+			end++
+		}
+		for _, m := range reRoleIs.FindAllStringSubmatchIndex(text[start:end], n-len(out)) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			out = append(out, m)
+		}
+		pos = end
+	}
+	return out
+}
+
+// roleBarrier reports whether byte c can be neither in a match of reRoleIs
+// nor a word character.
+func roleBarrier(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return false
+	case c == '_', c == '&', c == '-', c == ' ', c == '"', c >= 0x80:
+		return false
+	}
+	return true
+}
 
 // means reports whether s starts with the words "means" or "shall mean"
 // and has a second word.

@@ -525,8 +525,9 @@ var reRoleIs = regexp.MustCompile(`\b([A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]*){0,3}
 // A barrier is no word character either, so "\b" reads the start of a
 // stretch as it reads that place in the whole text, and matching each
 // stretch finds the same matches. Every match holds "is ", "be " or "as "
-// after a space and followed by "the ", "a " or "an ", so only the
-// stretches holding such words are matched.
+// after a space, ending one of the expression's verbs and followed by
+// "the ", "a " or "an ", so only the stretches holding such words are
+// matched (see roleVerbAt).
 func roleStatements(text string, n int) [][]int {
 	var out [][]int
 	next := [3]int{-2, -2, -2} // next place of each verb, -1 when none is left
@@ -546,8 +547,7 @@ func roleStatements(text string, n int) [][]int {
 		if p < 0 {
 			break
 		}
-		rest := text[p+4:]
-		if !strings.HasPrefix(rest, "the ") && !strings.HasPrefix(rest, "a ") && !strings.HasPrefix(rest, "an ") {
+		if !roleVerbAt(text, p) {
 			pos = p + 1
 			continue
 		}
@@ -569,6 +569,50 @@ func roleStatements(text string, n int) [][]int {
 		pos = end
 	}
 	return out
+}
+
+// roleVerbAt reports whether the verb at p (" is ", " be " or " as ") may
+// be the verb of a match of reRoleIs: an article follows it, it ends one of
+// the expression's verbs, and the word before that verb holds a capital.
+func roleVerbAt(text string, p int) bool {
+	rest := text[p+4:]
+	if !strings.HasPrefix(rest, "the ") && !strings.HasPrefix(rest, "a ") && !strings.HasPrefix(rest, "an ") {
+		return false
+	}
+	before := text[:p]
+	switch text[p+1 : p+3] {
+	case "be":
+		switch {
+		case strings.HasSuffix(before, " shall"):
+			before = before[:len(before)-6]
+		case strings.HasSuffix(before, " will"):
+			before = before[:len(before)-5]
+		default:
+			return false
+		}
+	case "as":
+		found := false
+		for _, v := range [...]string{" acts", " shall act", " will act", " is acting"} {
+			if strings.HasSuffix(before, v) {
+				before, found = before[:len(before)-len(v)], true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	for i := len(before) - 1; i >= 0; i-- {
+		c := before[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			return true
+		case 'a' <= c && c <= 'z', c == '&', c == '-':
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // roleBarrier reports whether byte c can be neither in a match of reRoleIs

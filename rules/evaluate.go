@@ -255,16 +255,22 @@ func (st *docState) scan(ctx context.Context) error {
 			continue
 		}
 		base := int32(s.Start)
-		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, sep uint8, poss bool) {
+		text := st.doc.Text[s.Start:s.End]
+		for i := 0; ; {
+			w, start, end, sep, poss, next := sc.next(text, i)
+			if w == nil {
+				break
+			}
+			i = next
 			k := wordKey(w)
 			slot := st.slotFor(k, len(w))
 			if (slot.flags&slotStatic != 0 || slot.flags&slotFuzzy != 0 && st.fzSure) && int(slot.n) == len(w) && slot.key == k && (len(w) <= 8 || st.dict[slot.id].word == string(w)) {
 				st.toks = append(st.toks, stok{id: slot.id, start: base + int32(start), end: base + int32(end), sep: sep, poss: poss, kw: slot.kw, info: slot.flags&slotInfo != 0})
-				return
+				continue
 			}
 			id := st.wordID(w, k, slot)
 			st.toks = append(st.toks, stok{id: id, start: base + int32(start), end: base + int32(end), sep: sep, poss: poss, kw: st.dict[id].kw, info: st.dict[id].on})
-		})
+		}
 		toks := st.toks[abs:]
 		lo := int32(len(st.hits))
 		for i, t := range toks {

@@ -34,6 +34,10 @@ func wordKey(w []byte) uint64 {
 	if len(w) >= 8 {
 		return binary.LittleEndian.Uint64(w)
 	}
+	if cap(w) >= 8 {
+		// The scanner's buffer: one load, the bytes past the word masked.
+		return binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
+	}
 	var k uint64
 	for i, c := range w {
 		k |= uint64(c) << (8 * i)

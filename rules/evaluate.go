@@ -55,11 +55,10 @@ type docState struct {
 	e         *Engine
 	doc       *extract.Document
 	sents     []extract.Sentence
-	words     map[string]uint32 // word → its index in dict
-	dict      []docWord
+	dict      []docWord // every word met, in the order met
 	wis       []*wordInfo                   // dict index → what the word means, when it means something
 	fzSure    bool                          // the document is too short to use up its fuzzy budget
-	cache     *[1 << wordCacheBits]wordSlot // recent words, in front of words
+	table     []wordSlot                    // dict's words by hash
 	epoch     uint32
 	toks      []stok  // every sentence's tokens, in document order
 	atoks     []token // the analysed sentences' tokens, with their words
@@ -103,13 +102,12 @@ func (e *Engine) state(doc *extract.Document) *docState {
 		e.free = e.free[:n-1]
 	}
 	e.freeMu.Unlock()
-	if st == nil || len(st.words) > maxStateWords {
-		st = &docState{e: e, words: map[string]uint32{}, cache: new([1 << wordCacheBits]wordSlot), regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
+	if st == nil || len(st.dict) > maxStateWords {
+		st = &docState{e: e, table: make([]wordSlot, minWordTable), regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
 	}
 	st.doc, st.sents = doc, sentences(doc)
 	if st.epoch++; st.epoch == 0 {
-		clear(st.words) // the epochs wrapped around
-		clear(st.cache[:])
+		clear(st.table) // the epochs wrapped around
 		st.dict, st.wis = st.dict[:0], st.wis[:0]
 		st.epoch = 1
 	}
@@ -263,8 +261,8 @@ func (st *docState) scan(ctx context.Context) error {
 			}
 			i = next
 			k := wordKey(w)
-			slot := st.slotFor(k, len(w))
-			if (slot.flags&slotStatic != 0 || slot.flags&slotFuzzy != 0 && st.fzSure) && int(slot.n) == len(w) && slot.key == k && (len(w) <= 8 || st.dict[slot.id].word == string(w)) {
+			slot := st.slotFor(w, k)
+			if slot.flags&slotStatic != 0 || slot.flags&slotFuzzy != 0 && st.fzSure {
 				st.toks = append(st.toks, stok{id: slot.id, start: base + int32(start), end: base + int32(end), sep: sep, poss: poss, kw: slot.kw, info: slot.flags&slotInfo != 0})
 				continue
 			}
@@ -311,26 +309,24 @@ func (st *docState) scan(ctx context.Context) error {
 }
 
 // wordID returns w's index in the word table, adding it when new, and
-// fills slot, w's cache slot, k being w's key. It reads the word's meaning
-// in this document when the document first meets it.
+// fills slot, w's slot in st.table (empty when w is new), k being w's
+// key. It reads the word's meaning in this document when the document
+// first meets it.
 //
 // A word's meaning is the same in every document but for words read
 // fuzzily, which are read only while the document's budget lasts; a slot
 // answers those alone only in documents too short to use the budget up.
 func (st *docState) wordID(w []byte, k uint64, slot *wordSlot) uint32 {
 	var id uint32
-	if int(slot.n) == len(w) && slot.key == k && (len(w) <= 8 || st.dict[slot.id].word == string(w)) {
+	if slot.n != 0 {
 		id = slot.id
 	} else {
-		var ok bool
-		if id, ok = st.words[string(w)]; !ok {
-			word := string(w)
-			ent := st.e.wordEntry(word)
-			id = uint32(len(st.dict))
-			st.dict = append(st.dict, docWord{word: word, ent: ent, kw: ent.kw})
-			st.wis = append(st.wis, nil)
-			st.words[word] = id
-		}
+		word := string(w)
+		ent := st.e.wordEntry(word)
+		id = uint32(len(st.dict))
+		st.dict = append(st.dict, docWord{word: word, ent: ent, kw: ent.kw})
+		st.wis = append(st.wis, nil)
+		slot.key, slot.n, slot.id = k, uint16(min(len(w), maxSlotLen)), id
 	}
 	dw := &st.dict[id]
 	if dw.epoch != st.epoch {
@@ -340,18 +336,21 @@ func (st *docState) wordID(w []byte, k uint64, slot *wordSlot) uint32 {
 			st.wis[id] = wi
 		}
 	}
-	if len(w) < 1<<16 {
-		*slot = wordSlot{key: k, n: uint16(len(w)), kw: dw.kw, id: id}
-		switch {
-		case dw.ent.info != nil:
-			slot.flags = slotStatic | slotInfo
-		case !dw.ent.fuzzy:
-			slot.flags = slotStatic
-		case dw.fzDone && dw.fz != nil:
-			slot.flags = slotFuzzy | slotInfo
-		case dw.fzDone:
-			slot.flags = slotFuzzy
-		}
+	slot.kw = dw.kw
+	switch {
+	case dw.ent.info != nil:
+		slot.flags = slotStatic | slotInfo
+	case !dw.ent.fuzzy:
+		slot.flags = slotStatic
+	case dw.fzDone && dw.fz != nil:
+		slot.flags = slotFuzzy | slotInfo
+	case dw.fzDone:
+		slot.flags = slotFuzzy
+	default:
+		slot.flags = 0
+	}
+	if 2*len(st.dict) > len(st.table) {
+		st.growTable()
 	}
 	return id
 }

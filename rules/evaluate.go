@@ -55,10 +55,10 @@ type docState struct {
 	e         *Engine
 	doc       *extract.Document
 	sents     []extract.Sentence
-	dict      []docWord // every word met, in the order met
-	wis       []*wordInfo                   // dict index → what the word means, when it means something
-	fzSure    bool                          // the document is too short to use up its fuzzy budget
-	table     []wordSlot                    // dict's words by hash
+	dict      []docWord   // every word met, in the order met
+	wis       []*wordInfo // dict index → what the word means, when it means something
+	fzSure    bool        // the document is too short to use up its fuzzy budget
+	table     []wordSlot  // dict's words by hash
 	epoch     uint32
 	toks      []stok  // every sentence's tokens, in document order
 	atoks     []token // the analysed sentences' tokens, with their words

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -434,16 +435,45 @@ func (r *roleIndex) at(ts []token, k int) side {
 	return sideNone
 }
 
-// sideOf resolves a quoted defined term ("Business Associate") to a side.
+// sideOf resolves a quoted defined term ("Business Associate") to a side:
+// the side its last role word or pair of words names, read without
+// keeping the words.
 func sideOf(name string) side {
-	ts := tokens(name, 0)
-	for k := len(ts) - 1; k >= 0; k-- {
-		if s := (*roleIndex)(nil).at(ts, k); s != sideNone {
-			return s
+	var sc scanner
+	var prev [16]byte
+	np := -1 // the length of the word before, -1 when none is kept
+	sd := sideNone
+	for i := 0; ; {
+		w, _, _, _, _, next := sc.next(name, i)
+		if w == nil {
+			return sd
+		}
+		i = next
+		s, ok := sideNone, false
+		if np >= 0 && pairSeconds[string(w)] {
+			s, ok = rolePairs[[2]string{string(prev[:np]), string(w)}]
+		}
+		if !ok {
+			s, ok = roleWords[string(w)]
+		}
+		if ok && s != sideNone {
+			sd = s
+		}
+		np = -1
+		if len(w) <= len(prev) {
+			np = copy(prev[:], w)
 		}
 	}
-	return sideNone
 }
+
+// pairSeconds holds the second words of rolePairs.
+var pairSeconds = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range rolePairs {
+		m[p[1]] = true
+	}
+	return m
+}()
 
 var nameStop = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "each": true, "party": true, "inc": true,
@@ -530,20 +560,8 @@ var reRoleIs = regexp.MustCompile(`\b([A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]*){0,3}
 // matched (see roleVerbAt).
 func roleStatements(text string, n int) [][]int {
 	var out [][]int
-	next := [3]int{-2, -2, -2} // next place of each verb, -1 when none is left
 	for pos := 0; len(out) < n; {
-		p := -1
-		for v, verb := range [3]string{" is ", " be ", " as "} {
-			if next[v] != -1 && next[v] < pos {
-				next[v] = -1
-				if i := strings.Index(text[pos:], verb); i >= 0 {
-					next[v] = pos + i
-				}
-			}
-			if next[v] >= 0 && (p < 0 || next[v] < p) {
-				p = next[v]
-			}
-		}
+		p := nextRoleVerb(text, pos)
 		if p < 0 {
 			break
 		}
@@ -570,6 +588,46 @@ func roleStatements(text string, n int) [][]int {
 	}
 	return out
 }
+
+// nextRoleVerb returns the first place p at or after from where text holds
+// " is ", " be " or " as ", or -1. It looks at eight places at a time for
+// a space followed by a byte, "s" or "e" and a space.
+func nextRoleVerb(text string, from int) int {
+	const ones = 0x0101010101010101
+	i := from
+	for ; i+11 <= len(text); i += 8 {
+		x, y, z := load64(text[i:i+8]), load64(text[i+3:i+11]), load64(text[i+2:i+10])
+		m := zeroBytes(x^' '*ones) & zeroBytes(y^' '*ones) & (zeroBytes(z^'s'*ones) | zeroBytes(z^'e'*ones))
+		for ; m != 0; m &= m - 1 {
+			if p := i + bits.TrailingZeros64(m)/8; isRoleVerb(text[p+1:p+3]) {
+				return p
+			}
+		}
+	}
+	for ; i+4 <= len(text); i++ {
+		if text[i] == ' ' && text[i+3] == ' ' && isRoleVerb(text[i+1:i+3]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// load64 reads the eight bytes of s as a little-endian integer, in one
+// load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeroBytes returns x with the high bit of each zero byte set and every
+// other bit clear.
+func zeroBytes(x uint64) uint64 {
+	const lows = 0x7f7f7f7f7f7f7f7f
+	return ^((x&lows + lows) | x | lows)
+}
+
+func isRoleVerb(v string) bool { return v == "is" || v == "be" || v == "as" }
 
 // roleVerbAt reports whether the verb at p (" is ", " be " or " as ") may
 // be the verb of a match of reRoleIs: an article follows it, it ends one of

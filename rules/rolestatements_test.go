@@ -73,3 +73,23 @@ func checkRoleStatements(t *testing.T, text string) {
 		}
 	}
 }
+
+func TestSideOf(t *testing.T) {
+	for _, name := range []string{
+		"Business Associate", "Covered Entity", "Vendor", "the Service Provider's", "Customer or Vendor",
+		"Health System", "medical centre", "Business", "Associate", "Acme", "", "Provider business associates",
+		"a-very-long-hyphenated-word associate", "Subcontractors", "Covered  Entities (as defined)",
+	} {
+		ts := tokens(name, 0)
+		want := sideNone
+		for k := len(ts) - 1; k >= 0; k-- {
+			if s := (*roleIndex)(nil).at(ts, k); s != sideNone {
+				want = s
+				break
+			}
+		}
+		if got := sideOf(name); got != want {
+			t.Errorf("sideOf(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -599,7 +599,7 @@ func nextRoleVerb(text string, from int) int {
 		x, y, z := load64(text[i:i+8]), load64(text[i+3:i+11]), load64(text[i+2:i+10])
 		m := zeroBytes(x^' '*ones) & zeroBytes(y^' '*ones) & (zeroBytes(z^'s'*ones) | zeroBytes(z^'e'*ones))
 		for ; m != 0; m &= m - 1 {
-			if p := i + bits.TrailingZeros64(m)/8; isRoleVerb(text[p+1:p+3]) {
+			if p := i + bits.TrailingZeros64(m)/8; isRoleVerb(text[p+1 : p+3]) {
 				return p
 			}
 		}

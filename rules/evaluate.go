@@ -65,6 +65,7 @@ type docState struct {
 	fzBudget  int
 	hits      []hit
 	ranges    [][2]int32 // sentence → its hits [lo, hi)
+	blooms    []termSet  // sentence → the terms of its hits, with false positives
 	analyses  []*analysis
 	regexHits map[[2]int32][]hit
 	absBase   []int32 // absolute index of each sentence's first token in toks
@@ -126,6 +127,7 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	st.atoks = st.atoks[:0]
 	st.hits = st.hits[:0]
 	st.ranges = resize(st.ranges, len(st.sents))
+	st.blooms = resize(st.blooms, len(st.sents))
 	st.analyses = resize(st.analyses, len(st.sents))
 	st.absBase = resize(st.absBase, len(st.sents))
 	clear(st.regexHits)
@@ -304,6 +306,9 @@ func (st *docState) scan(ctx context.Context) error {
 			}
 		}
 		st.ranges[si] = [2]int32{lo, int32(len(st.hits))}
+		for _, h := range st.hits[lo:] {
+			st.blooms[si].add(h.term)
+		}
 	}
 	return nil
 }
@@ -642,11 +647,25 @@ func (st *docState) analysis(si int32) *analysis {
 	return a
 }
 
-// sortHits sorts a sentence's hits by term, then token. The common case
-// sorts packed integer keys, which is much cheaper than moving hits
-// through a comparison function; the keys end with the hit's index, so
-// hits equal in both (which the scan does not make) keep scan order.
+// sortHits sorts a sentence's hits by term, then token; hits equal in both
+// (which the scan does not make) keep scan order. Up to 32 hits are
+// sorted in place by insertion. More are sorted as packed integer keys,
+// which is much cheaper than moving hits through a comparison function;
+// the keys end with the hit's index, which keeps the sort stable.
 func (st *docState) sortHits(hs []hit) {
+	if len(hs) <= 32 {
+		// Most sentences: an insertion sort, stable as the keys are, and
+		// nearly free since the scan adds hits in token order.
+		for i := 1; i < len(hs); i++ {
+			h := hs[i]
+			j := i
+			for ; j > 0 && (hs[j-1].term > h.term || hs[j-1].term == h.term && hs[j-1].tok > h.tok); j-- {
+				hs[j] = hs[j-1]
+			}
+			hs[j] = h
+		}
+		return
+	}
 	const bits = 20
 	fast := len(hs) < 1<<bits && st.e.ix.nterms < 1<<(64-2*bits)
 	keys := st.keys[:0]
@@ -683,9 +702,13 @@ func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 	for _, si := range view {
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
+		bl := &st.blooms[si]
 		for _, t := range terms {
 			if st.e.ix.regexTerm[t] {
 				out = append(out, st.regex(t, si)...)
+				continue
+			}
+			if !bl.has(t) {
 				continue
 			}
 			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
@@ -700,16 +723,29 @@ func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 	return out[start:len(out):len(out)]
 }
 
+// termSet is a set of terms that may hold terms it was not given: 256
+// bits, one for each term's number modulo 256. A sentence holds about ten
+// terms, so most terms it does not hold are told apart without searching
+// its hits.
+type termSet [4]uint64
+
+func (s *termSet) add(t int32)      { s[t>>6&3] |= 1 << (t & 63) }
+func (s *termSet) has(t int32) bool { return s[t>>6&3]&(1<<(t&63)) != 0 }
+
 // anyHit reports whether termHits(terms, view, tol) would return any hit.
 func (st *docState) anyHit(terms []int32, view []int32, tol int) bool {
 	for _, si := range view {
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
+		bl := &st.blooms[si]
 		for _, t := range terms {
 			if st.e.ix.regexTerm[t] {
 				if len(st.regex(t, si)) > 0 {
 					return true
 				}
+				continue
+			}
+			if !bl.has(t) {
 				continue
 			}
 			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })

@@ -64,7 +64,7 @@ type docState struct {
 	atoks     []token // the analysed sentences' tokens, with their words
 	fzBudget  int
 	hits      []hit
-	ranges    [][2]int32 // sentence → its hits [lo, hi)
+	ranges    [][2]int32 // sentence → its hits [lo, hi), in token order
 	blooms    []termSet  // sentence → the terms of its hits, with false positives
 	analyses  []*analysis
 	regexHits map[[2]int32][]hit
@@ -76,8 +76,7 @@ type docState struct {
 	groups    [][]hit
 	chosen    []hit
 	cands     []cand
-	keys      []uint64 // sortHits' scratch
-	sortBuf   []hit
+	secTerms  []int32        // the terms of a sentence's hits that post section patterns
 	matches   [][3][]*pmatch // rule → its present, weak and contradicted matches
 	one       [1]int32       // a one-sentence view
 	two       [2]int32       // a list item's view: its lead-in, then the item
@@ -488,7 +487,6 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		}
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
-		st.sortHits(hs)
 		for _, h := range hs {
 			st.termSeen[h.term] = si + 1
 		}
@@ -521,8 +519,19 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		for _, h := range lhs {
 			trigger(h.term)
 		}
+		// Section patterns are taken up in the order of their terms, which
+		// fixes the order sections are tried in.
+		secTerms := st.secTerms[:0]
 		for _, h := range hs {
-			for _, pi := range e.secPost[h.term] {
+			if len(e.secPost[h.term]) > 0 {
+				secTerms = append(secTerms, h.term)
+			}
+			trigger(h.term)
+		}
+		slices.Sort(secTerms)
+		st.secTerms = secTerms
+		for _, t := range secTerms {
+			for _, pi := range e.secPost[t] {
 				if stamp[pi] == si+1 {
 					continue
 				}
@@ -533,7 +542,6 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 				}
 				sectionCands[k] = append(sectionCands[k], si)
 			}
-			trigger(h.term)
 		}
 		// Try the candidates in the order of their smallest term, then
 		// pattern, as if every term had posted every pattern using it.
@@ -647,55 +655,11 @@ func (st *docState) analysis(si int32) *analysis {
 	return a
 }
 
-// sortHits sorts a sentence's hits by term, then token; hits equal in both
-// (which the scan does not make) keep scan order. Up to 32 hits are
-// sorted in place by insertion. More are sorted as packed integer keys,
-// which is much cheaper than moving hits through a comparison function;
-// the keys end with the hit's index, which keeps the sort stable.
-func (st *docState) sortHits(hs []hit) {
-	if len(hs) <= 32 {
-		// Most sentences: an insertion sort, stable as the keys are, and
-		// nearly free since the scan adds hits in token order.
-		for i := 1; i < len(hs); i++ {
-			h := hs[i]
-			j := i
-			for ; j > 0 && (hs[j-1].term > h.term || hs[j-1].term == h.term && hs[j-1].tok > h.tok); j-- {
-				hs[j] = hs[j-1]
-			}
-			hs[j] = h
-		}
-		return
-	}
-	const bits = 20
-	fast := len(hs) < 1<<bits && st.e.ix.nterms < 1<<(64-2*bits)
-	keys := st.keys[:0]
-	for i := 0; fast && i < len(hs); i++ {
-		if hs[i].tok >= 1<<bits || hs[i].tok < 0 {
-			fast = false
-		}
-		keys = append(keys, uint64(hs[i].term)<<(2*bits)|uint64(hs[i].tok)<<bits|uint64(i))
-	}
-	st.keys = keys
-	if !fast {
-		slices.SortFunc(hs, func(a, b hit) int {
-			if a.term != b.term {
-				return cmp.Compare(a.term, b.term)
-			}
-			return cmp.Compare(a.tok, b.tok)
-		})
-		return
-	}
-	slices.Sort(keys)
-	sorted := st.sortBuf[:0]
-	for _, k := range keys {
-		sorted = append(sorted, hs[k&(1<<bits-1)])
-	}
-	copy(hs, sorted)
-	st.sortBuf = sorted
-}
-
 // termHits returns the usable hits of the given terms in the view's
-// sentences, in st.arena, which evalPattern empties when it starts.
+// sentences, in st.arena, which evalPattern empties when it starts: by
+// sentence, then term, each term's hits in token order. A sentence's hits
+// are read in a pass per term it holds; they are few, and the scan adds
+// them in token order, so they need no sorting.
 func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 	start := len(st.arena)
 	out := st.arena
@@ -711,9 +675,8 @@ func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 			if !bl.has(t) {
 				continue
 			}
-			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
-			for ; k < len(hs) && hs[k].term == t; k++ {
-				if int(hs[k].dist) <= tol {
+			for k := range hs {
+				if hs[k].term == t && int(hs[k].dist) <= tol {
 					out = append(out, hs[k])
 				}
 			}
@@ -748,9 +711,8 @@ func (st *docState) anyHit(terms []int32, view []int32, tol int) bool {
 			if !bl.has(t) {
 				continue
 			}
-			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
-			for ; k < len(hs) && hs[k].term == t; k++ {
-				if int(hs[k].dist) <= tol {
+			for k := range hs {
+				if hs[k].term == t && int(hs[k].dist) <= tol {
 					return true
 				}
 			}

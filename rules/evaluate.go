@@ -67,10 +67,10 @@ type docState struct {
 	ranges    [][2]int32 // sentence → its hits [lo, hi), in token order
 	blooms    []termSet  // sentence → the terms of its hits, with false positives
 	analyses  []*analysis
-	regexHits map[[2]int32][]hit
-	absBase   []int32 // absolute index of each sentence's first token in toks
-	termSeen  []int32 // term → 1 + the last sentence found to hold it
-	stamp     []int32 // pattern → 1 + the last sentence it was tried on
+	regexHits [][]regexResult // regular-expression term's number → sentence → its hits, once run
+	absBase   []int32         // absolute index of each sentence's first token in toks
+	termSeen  []int32         // term → 1 + the last sentence found to hold it
+	stamp     []int32         // pattern → 1 + the last sentence it was tried on
 	sentList  []int32
 	arena     []hit // termHits' results for one evalPattern call
 	groups    [][]hit
@@ -103,7 +103,7 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	}
 	e.freeMu.Unlock()
 	if st == nil || len(st.dict) > maxStateWords {
-		st = &docState{e: e, table: make([]wordSlot, minWordTable), regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
+		st = &docState{e: e, table: make([]wordSlot, minWordTable), quants: map[int32][]Quantity{}}
 	}
 	st.doc, st.sents = doc, sentences(doc)
 	if st.epoch++; st.epoch == 0 {
@@ -129,7 +129,9 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	st.blooms = resize(st.blooms, len(st.sents))
 	st.analyses = resize(st.analyses, len(st.sents))
 	st.absBase = resize(st.absBase, len(st.sents))
-	clear(st.regexHits)
+	for i := range st.regexHits {
+		st.regexHits[i] = st.regexHits[i][:0]
+	}
 	clear(st.quants)
 	st.termSeen = resize(st.termSeen, int(e.ix.nterms))
 	st.roles = nil
@@ -741,17 +743,30 @@ func (st *docState) mayMatch(cp *cpattern, si int32) bool {
 	return true
 }
 
+// regexResult is a regular-expression term's hits in one sentence.
+type regexResult struct {
+	hits []hit
+	done bool
+}
+
 // regex runs a regular-expression term on one sentence, once.
 func (st *docState) regex(t, si int32) []hit {
-	key := [2]int32{t, si}
-	if hs, ok := st.regexHits[key]; ok {
-		return hs
+	num := st.e.ix.regexNum[t]
+	if int(num) >= len(st.regexHits) {
+		st.regexHits = append(st.regexHits, make([][]regexResult, int(num)+1-len(st.regexHits))...)
 	}
+	if len(st.regexHits[num]) == 0 {
+		st.regexHits[num] = resize(st.regexHits[num], len(st.sents))
+	}
+	res := &st.regexHits[num][si]
+	if res.done {
+		return res.hits
+	}
+	res.done = true
 	re := st.e.ix.regexps[t]
 	s := st.sents[si]
 	text := st.doc.Text[s.Start:s.End]
 	if lit := st.e.ix.reLit[t]; lit != "" && !strings.Contains(text, lit) {
-		st.regexHits[key] = nil
 		return nil
 	}
 	var hs []hit
@@ -762,7 +777,7 @@ func (st *docState) regex(t, si int32) []hit {
 		tok := sort.Search(len(toks), func(i int) bool { return toks[i].end > b })
 		hs = append(hs, hit{term: t, sent: si, tok: int32(tok), n: 1, abs: abs + int32(tok), start: b, end: int32(s.Start + loc[1]), fzTok: -1})
 	}
-	st.regexHits[key] = hs
+	res.hits = hs
 	return hs
 }
 

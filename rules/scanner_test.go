@@ -77,3 +77,19 @@ func FuzzScanner(f *testing.F) {
 		}
 	})
 }
+
+func TestAlnumRun(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			b := []byte("abcXYZ09")
+			b[pos] = byte(c)
+			want := 0
+			for want < 8 && lowerByte[b[want]] != 0 {
+				want++
+			}
+			if got := alnumRun(load64(string(b))); got != want {
+				t.Fatalf("alnumRun(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -117,6 +120,20 @@ var byteClass, lowerByte = func() (cl [256]uint8, lo [256]byte) {
 	return cl, lo
 }()
 
+// alnumRun returns how many of the eight bytes of x, first byte lowest,
+// are ASCII letters or digits before the first that is not. Letters and
+// digits all have the bit 0x20 set once lower-cased, so x|0x20 in each
+// byte is the run lower-cased.
+func alnumRun(x uint64) int {
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	v := x & lows // each byte's low seven bits: no sum below carries out of its byte
+	l := v | 0x20*ones
+	letter := (l + (0x80-'a')*ones) &^ (l + (0x7f-'z')*ones)
+	digit := (v + (0x80-'0')*ones) &^ (v + (0x7f-'9')*ones)
+	alnum := (letter | digit) &^ x & highs
+	return bits.TrailingZeros64(^alnum&highs) / 8
+}
+
 // next reads the token of s that starts at or after i. It returns its
 // normalised word in a buffer valid until the next call (nil when s has
 // no more tokens), its offsets, the separators before it, whether a
@@ -133,6 +150,19 @@ func (sc *scanner) next(s string, i int) (word []byte, start, end int, sep uint8
 			// a byte that cannot continue it.
 			buf := sc.buf[:0]
 			j := i
+			for j+8 <= len(s) {
+				// Eight bytes at a time: the run of letters and digits
+				// they start with, lower-cased at once.
+				x := load64(s[j : j+8])
+				n := alnumRun(x)
+				buf = slices.Grow(buf, 8)
+				binary.LittleEndian.PutUint64(buf[len(buf):len(buf)+8], x|0x2020202020202020)
+				buf = buf[:len(buf)+n]
+				j += n
+				if n < 8 {
+					break
+				}
+			}
 			for j < len(s) {
 				l := lowerByte[s[j]]
 				if l == 0 {

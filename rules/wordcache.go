@@ -58,9 +58,13 @@ func wordHash(w []byte, k uint64) uint64 {
 	h := (k ^ uint64(len(w))<<56) * 0x9E3779B97F4A7C15
 	for i := 8; i < len(w); i += 8 {
 		var c uint64
-		if i+8 <= len(w) {
+		switch {
+		case i+8 <= len(w):
 			c = binary.LittleEndian.Uint64(w[i:])
-		} else {
+		case i+8 <= cap(w):
+			// The scanner's buffer: one load, the bytes past the word masked.
+			c = binary.LittleEndian.Uint64(w[i:i+8]) & (1<<(8*(len(w)-i)) - 1)
+		default:
 			for j, b := range w[i:] {
 				c |= uint64(b) << (8 * j)
 			}

@@ -17,6 +17,7 @@ type wordInfo struct {
 	fz      []fzAtom
 	singles []int32 // the one-word terms the word is, through atoms
 	phrases bool    // some atom also starts phrases
+	mask    uint64  // bit a%64 set for each atom a, exact or fuzzy, as in index.secondMask
 }
 
 type fzAtom struct {
@@ -293,7 +294,9 @@ func (st *docState) scan(ctx context.Context) error {
 			}
 			if wi.phrases && next != nil {
 				for _, a := range wi.atoms {
-					st.phrases(toks, i, a, ix.first[a][ix.single[a]:], next, int32(si), abs, 0, -1, -1)
+					if ix.secondMask[a]&next.mask != 0 { // else no phrase goes on from a to the next word
+						st.phrases(toks, i, a, ix.first[a][ix.single[a]:], next, int32(si), abs, 0, -1, -1)
+					}
 				}
 			}
 			for _, f := range wi.fz {

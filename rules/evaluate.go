@@ -77,11 +77,12 @@ type docState struct {
 	groups    [][]hit
 	chosen    []hit
 	cands     []cand
-	secTerms  []int32        // the terms of a sentence's hits that post section patterns
-	matches   [][3][]*pmatch // rule → its present, weak and contradicted matches
-	one       [1]int32       // a one-sentence view
-	two       [2]int32       // a list item's view: its lead-in, then the item
-	leads     []int32        // sentence → 1 + its lead-in's index; 0 unknown; -1 none
+	secTerms  []int32             // the terms of a sentence's hits that post section patterns
+	matches   [][3][]*pmatch      // rule → its present, weak and contradicted matches
+	one       [1]int32            // a one-sentence view
+	two       [2]int32            // a list item's view: its lead-in, then the item
+	leads     []int32             // sentence → 1 + its lead-in's index; 0 unknown; -1 none
+	pair      [2]extract.Sentence // itemOf's view of a lead-in and an item
 	quants    map[int32][]Quantity
 	roles     *roleIndex
 	clauses   []int32 // the analyses' clause indexes
@@ -159,7 +160,12 @@ func (st *docState) leadOf(si int32) int32 {
 		p := st.sents[j]
 		t := st.doc.Text[p.Start:p.End]
 		if len(t) > 0 && t[len(t)-1] == ':' {
-			if st.doc.LeadIn(int(si)) == "" {
+			// si belongs to lead-in j when it is an item and so is every
+			// sentence between, which leadOf(si-1) tells of si-1 and those
+			// before it; then si alone is left to test, as the item after
+			// j. Each item of a list is tested once, not once per item
+			// after it.
+			if j < si-1 && st.leadOf(si-1) != j || !st.itemOf(j, si) {
 				return -1
 			}
 			st.leads[si] = j + 1
@@ -170,6 +176,15 @@ func (st *docState) leadOf(si int32) int32 {
 		}
 	}
 	return -1
+}
+
+// itemOf reports whether sentence si is a list item, j being a sentence
+// ending with ":", by asking extract for the lead-in of si in a view of
+// the document holding the two sentences alone.
+func (st *docState) itemOf(j, si int32) bool {
+	st.pair = [2]extract.Sentence{st.doc.Sentences[j], st.doc.Sentences[si]}
+	view := extract.Document{Text: st.doc.Text, Sentences: st.pair[:]}
+	return view.LeadIn(1) != ""
 }
 
 // mayBeItem is a quick test that a sentence may start with an enumerator

@@ -144,12 +144,17 @@ func (sc *scanner) next(s string, i int) (word []byte, start, end int, sep uint8
 	}
 	for i < len(s) {
 		c := s[i]
+		if c == ' ' {
+			i++
+			continue
+		}
 		switch byteClass[c] {
 		case byteWord:
 			// The common case: a word of ASCII letters and digits, ended by
 			// a byte that cannot continue it.
 			buf := sc.buf[:0]
 			j := i
+			tail := true
 			for j+8 <= len(s) {
 				// Eight bytes at a time: the run of letters and digits
 				// they start with, lower-cased at once.
@@ -160,10 +165,11 @@ func (sc *scanner) next(s string, i int) (word []byte, start, end int, sep uint8
 				buf = buf[:len(buf)+n]
 				j += n
 				if n < 8 {
+					tail = false
 					break
 				}
 			}
-			for j < len(s) {
+			for tail && j < len(s) {
 				l := lowerByte[s[j]]
 				if l == 0 {
 					break

@@ -73,6 +73,7 @@ type index struct {
 	nterms     int32
 	termText   []string
 	regexTerm  []bool
+	regexNum   []int32 // term → its number among the regular-expression terms, -1 for others
 	regexps    map[int32]*regexp.Regexp
 	reLit      map[int32]string // a literal every match of the regexp contains
 	model      *fuzzy.Model     // nil when no rule allows edits
@@ -115,12 +116,14 @@ func (ix *index) term(t string, seen map[termKey]int32) (int32, error) {
 		if err != nil {
 			return 0, fmt.Errorf("bad regular expression %q: %v", expr, err)
 		}
+		ix.regexNum = append(ix.regexNum, int32(len(ix.regexps)))
 		ix.regexTerm = append(ix.regexTerm, true)
 		ix.cterms = append(ix.cterms, cterm{id: id, re: re})
 		ix.regexps[id] = re
 		ix.reLit[id] = requiredLiteral(re.String())
 		return id, nil
 	}
+	ix.regexNum = append(ix.regexNum, -1)
 	ix.regexTerm = append(ix.regexTerm, false)
 	words, msg := termWords(t)
 	if msg != "" {

@@ -77,6 +77,7 @@ func (e *Engine) wordEntry(w string) *wordEntry {
 	if len(atoms) > 0 {
 		wi := &wordInfo{atoms: atoms}
 		for _, a := range atoms {
+			wi.mask |= 1 << (uint32(a) % 64)
 			for _, c := range ix.first[a][:ix.single[a]] {
 				wi.singles = append(wi.singles, ix.cterms[c].id)
 			}
@@ -100,6 +101,9 @@ func (e *Engine) fuzzyInfo(w string) *wordInfo {
 	var wi *wordInfo
 	if fz := e.ix.fuzzyAtoms(w); len(fz) > 0 {
 		wi = &wordInfo{fz: fz}
+		for _, f := range fz {
+			wi.mask |= 1 << (uint32(f.atom) % 64)
+		}
 	}
 	if e.fzSize.Load() < maxFuzzyCache {
 		e.fzSize.Add(1)

@@ -17,6 +17,7 @@ type wordInfo struct {
 	fz      []fzAtom
 	singles []int32 // the one-word terms the word is, through atoms
 	phrases bool    // some atom also starts phrases
+	mask    uint64  // bit a%64 set for each atom a, exact or fuzzy, as in index.secondMask
 }
 
 type fzAtom struct {
@@ -55,33 +56,33 @@ type docState struct {
 	e         *Engine
 	doc       *extract.Document
 	sents     []extract.Sentence
-	words     map[string]uint32 // word → its index in dict
-	dict      []docWord
-	wis       []*wordInfo                   // dict index → what the word means, when it means something
-	fzSure    bool                          // the document is too short to use up its fuzzy budget
-	cache     *[1 << wordCacheBits]wordSlot // recent words, in front of words
+	dict      []docWord   // every word met, in the order met
+	wis       []*wordInfo // dict index → what the word means, when it means something
+	fzSure    bool        // the document is too short to use up its fuzzy budget
+	table     []wordSlot  // dict's words by hash
 	epoch     uint32
 	toks      []stok  // every sentence's tokens, in document order
 	atoks     []token // the analysed sentences' tokens, with their words
 	fzBudget  int
 	hits      []hit
-	ranges    [][2]int32 // sentence → its hits [lo, hi)
+	ranges    [][2]int32 // sentence → its hits [lo, hi), in token order
+	blooms    []termSet  // sentence → the terms of its hits, with false positives
 	analyses  []*analysis
-	regexHits map[[2]int32][]hit
-	absBase   []int32 // absolute index of each sentence's first token in toks
-	termSeen  []int32 // term → 1 + the last sentence found to hold it
-	stamp     []int32 // pattern → 1 + the last sentence it was tried on
+	regexHits [][]regexResult // regular-expression term's number → sentence → its hits, once run
+	absBase   []int32         // absolute index of each sentence's first token in toks
+	termSeen  []int32         // term → 1 + the last sentence found to hold it
+	stamp     []int32         // pattern → 1 + the last sentence it was tried on
 	sentList  []int32
 	arena     []hit // termHits' results for one evalPattern call
 	groups    [][]hit
 	chosen    []hit
 	cands     []cand
-	keys      []uint64 // sortHits' scratch
-	sortBuf   []hit
-	matches   [][3][]*pmatch // rule → its present, weak and contradicted matches
-	one       [1]int32       // a one-sentence view
-	two       [2]int32       // a list item's view: its lead-in, then the item
-	leads     []int32        // sentence → 1 + its lead-in's index; 0 unknown; -1 none
+	secTerms  []int32             // the terms of a sentence's hits that post section patterns
+	matches   [][3][]*pmatch      // rule → its present, weak and contradicted matches
+	one       [1]int32            // a one-sentence view
+	two       [2]int32            // a list item's view: its lead-in, then the item
+	leads     []int32             // sentence → 1 + its lead-in's index; 0 unknown; -1 none
+	pair      [2]extract.Sentence // itemOf's view of a lead-in and an item
 	quants    map[int32][]Quantity
 	roles     *roleIndex
 	clauses   []int32 // the analyses' clause indexes
@@ -103,13 +104,12 @@ func (e *Engine) state(doc *extract.Document) *docState {
 		e.free = e.free[:n-1]
 	}
 	e.freeMu.Unlock()
-	if st == nil || len(st.words) > maxStateWords {
-		st = &docState{e: e, words: map[string]uint32{}, cache: new([1 << wordCacheBits]wordSlot), regexHits: map[[2]int32][]hit{}, quants: map[int32][]Quantity{}}
+	if st == nil || len(st.dict) > maxStateWords {
+		st = &docState{e: e, table: make([]wordSlot, minWordTable), quants: map[int32][]Quantity{}}
 	}
 	st.doc, st.sents = doc, sentences(doc)
 	if st.epoch++; st.epoch == 0 {
-		clear(st.words) // the epochs wrapped around
-		clear(st.cache[:])
+		clear(st.table) // the epochs wrapped around
 		st.dict, st.wis = st.dict[:0], st.wis[:0]
 		st.epoch = 1
 	}
@@ -128,9 +128,12 @@ func (e *Engine) state(doc *extract.Document) *docState {
 	st.atoks = st.atoks[:0]
 	st.hits = st.hits[:0]
 	st.ranges = resize(st.ranges, len(st.sents))
+	st.blooms = resize(st.blooms, len(st.sents))
 	st.analyses = resize(st.analyses, len(st.sents))
 	st.absBase = resize(st.absBase, len(st.sents))
-	clear(st.regexHits)
+	for i := range st.regexHits {
+		st.regexHits[i] = st.regexHits[i][:0]
+	}
 	clear(st.quants)
 	st.termSeen = resize(st.termSeen, int(e.ix.nterms))
 	st.roles = nil
@@ -157,7 +160,12 @@ func (st *docState) leadOf(si int32) int32 {
 		p := st.sents[j]
 		t := st.doc.Text[p.Start:p.End]
 		if len(t) > 0 && t[len(t)-1] == ':' {
-			if st.doc.LeadIn(int(si)) == "" {
+			// si belongs to lead-in j when it is an item and so is every
+			// sentence between, which leadOf(si-1) tells of si-1 and those
+			// before it; then si alone is left to test, as the item after
+			// j. Each item of a list is tested once, not once per item
+			// after it.
+			if j < si-1 && st.leadOf(si-1) != j || !st.itemOf(j, si) {
 				return -1
 			}
 			st.leads[si] = j + 1
@@ -168,6 +176,15 @@ func (st *docState) leadOf(si int32) int32 {
 		}
 	}
 	return -1
+}
+
+// itemOf reports whether sentence si is a list item, j being a sentence
+// ending with ":", by asking extract for the lead-in of si in a view of
+// the document holding the two sentences alone.
+func (st *docState) itemOf(j, si int32) bool {
+	st.pair = [2]extract.Sentence{st.doc.Sentences[j], st.doc.Sentences[si]}
+	view := extract.Document{Text: st.doc.Text, Sentences: st.pair[:]}
+	return view.LeadIn(1) != ""
 }
 
 // mayBeItem is a quick test that a sentence may start with an enumerator
@@ -255,16 +272,22 @@ func (st *docState) scan(ctx context.Context) error {
 			continue
 		}
 		base := int32(s.Start)
-		sc.scan(st.doc.Text[s.Start:s.End], func(w []byte, start, end int, sep uint8, poss bool) {
+		text := st.doc.Text[s.Start:s.End]
+		for i := 0; ; {
+			w, start, end, sep, poss, next := sc.next(text, i)
+			if w == nil {
+				break
+			}
+			i = next
 			k := wordKey(w)
-			slot := st.slotFor(k, len(w))
-			if (slot.flags&slotStatic != 0 || slot.flags&slotFuzzy != 0 && st.fzSure) && int(slot.n) == len(w) && slot.key == k && (len(w) <= 8 || st.dict[slot.id].word == string(w)) {
+			slot := st.slotFor(w, k)
+			if slot.flags&slotStatic != 0 || slot.flags&slotFuzzy != 0 && st.fzSure {
 				st.toks = append(st.toks, stok{id: slot.id, start: base + int32(start), end: base + int32(end), sep: sep, poss: poss, kw: slot.kw, info: slot.flags&slotInfo != 0})
-				return
+				continue
 			}
 			id := st.wordID(w, k, slot)
 			st.toks = append(st.toks, stok{id: id, start: base + int32(start), end: base + int32(end), sep: sep, poss: poss, kw: st.dict[id].kw, info: st.dict[id].on})
-		})
+		}
 		toks := st.toks[abs:]
 		lo := int32(len(st.hits))
 		for i, t := range toks {
@@ -286,7 +309,9 @@ func (st *docState) scan(ctx context.Context) error {
 			}
 			if wi.phrases && next != nil {
 				for _, a := range wi.atoms {
-					st.phrases(toks, i, a, ix.first[a][ix.single[a]:], next, int32(si), abs, 0, -1, -1)
+					if ix.secondMask[a]&next.mask != 0 { // else no phrase goes on from a to the next word
+						st.phrases(toks, i, a, ix.first[a][ix.single[a]:], next, int32(si), abs, 0, -1, -1)
+					}
 				}
 			}
 			for _, f := range wi.fz {
@@ -300,31 +325,32 @@ func (st *docState) scan(ctx context.Context) error {
 			}
 		}
 		st.ranges[si] = [2]int32{lo, int32(len(st.hits))}
+		for _, h := range st.hits[lo:] {
+			st.blooms[si].add(h.term)
+		}
 	}
 	return nil
 }
 
 // wordID returns w's index in the word table, adding it when new, and
-// fills slot, w's cache slot, k being w's key. It reads the word's meaning
-// in this document when the document first meets it.
+// fills slot, w's slot in st.table (empty when w is new), k being w's
+// key. It reads the word's meaning in this document when the document
+// first meets it.
 //
 // A word's meaning is the same in every document but for words read
 // fuzzily, which are read only while the document's budget lasts; a slot
 // answers those alone only in documents too short to use the budget up.
 func (st *docState) wordID(w []byte, k uint64, slot *wordSlot) uint32 {
 	var id uint32
-	if int(slot.n) == len(w) && slot.key == k && (len(w) <= 8 || st.dict[slot.id].word == string(w)) {
+	if slot.n != 0 {
 		id = slot.id
 	} else {
-		var ok bool
-		if id, ok = st.words[string(w)]; !ok {
-			word := string(w)
-			ent := st.e.wordEntry(word)
-			id = uint32(len(st.dict))
-			st.dict = append(st.dict, docWord{word: word, ent: ent, kw: ent.kw})
-			st.wis = append(st.wis, nil)
-			st.words[word] = id
-		}
+		word := string(w)
+		ent := st.e.wordEntry(word)
+		id = uint32(len(st.dict))
+		st.dict = append(st.dict, docWord{word: word, ent: ent, kw: ent.kw})
+		st.wis = append(st.wis, nil)
+		slot.key, slot.n, slot.id = k, uint16(min(len(w), maxSlotLen)), id
 	}
 	dw := &st.dict[id]
 	if dw.epoch != st.epoch {
@@ -334,18 +360,21 @@ func (st *docState) wordID(w []byte, k uint64, slot *wordSlot) uint32 {
 			st.wis[id] = wi
 		}
 	}
-	if len(w) < 1<<16 {
-		*slot = wordSlot{key: k, n: uint16(len(w)), kw: dw.kw, id: id}
-		switch {
-		case dw.ent.info != nil:
-			slot.flags = slotStatic | slotInfo
-		case !dw.ent.fuzzy:
-			slot.flags = slotStatic
-		case dw.fzDone && dw.fz != nil:
-			slot.flags = slotFuzzy | slotInfo
-		case dw.fzDone:
-			slot.flags = slotFuzzy
-		}
+	slot.kw = dw.kw
+	switch {
+	case dw.ent.info != nil:
+		slot.flags = slotStatic | slotInfo
+	case !dw.ent.fuzzy:
+		slot.flags = slotStatic
+	case dw.fzDone && dw.fz != nil:
+		slot.flags = slotFuzzy | slotInfo
+	case dw.fzDone:
+		slot.flags = slotFuzzy
+	default:
+		slot.flags = 0
+	}
+	if 2*len(st.dict) > len(st.table) {
+		st.growTable()
 	}
 	return id
 }
@@ -478,7 +507,6 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		}
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
-		st.sortHits(hs)
 		for _, h := range hs {
 			st.termSeen[h.term] = si + 1
 		}
@@ -511,8 +539,19 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 		for _, h := range lhs {
 			trigger(h.term)
 		}
+		// Section patterns are taken up in the order of their terms, which
+		// fixes the order sections are tried in.
+		secTerms := st.secTerms[:0]
 		for _, h := range hs {
-			for _, pi := range e.secPost[h.term] {
+			if len(e.secPost[h.term]) > 0 {
+				secTerms = append(secTerms, h.term)
+			}
+			trigger(h.term)
+		}
+		slices.Sort(secTerms)
+		st.secTerms = secTerms
+		for _, t := range secTerms {
+			for _, pi := range e.secPost[t] {
 				if stamp[pi] == si+1 {
 					continue
 				}
@@ -523,7 +562,6 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 				}
 				sectionCands[k] = append(sectionCands[k], si)
 			}
-			trigger(h.term)
 		}
 		// Try the candidates in the order of their smallest term, then
 		// pattern, as if every term had posted every pattern using it.
@@ -637,55 +675,28 @@ func (st *docState) analysis(si int32) *analysis {
 	return a
 }
 
-// sortHits sorts a sentence's hits by term, then token. The common case
-// sorts packed integer keys, which is much cheaper than moving hits
-// through a comparison function; the keys end with the hit's index, so
-// hits equal in both (which the scan does not make) keep scan order.
-func (st *docState) sortHits(hs []hit) {
-	const bits = 20
-	fast := len(hs) < 1<<bits && st.e.ix.nterms < 1<<(64-2*bits)
-	keys := st.keys[:0]
-	for i := 0; fast && i < len(hs); i++ {
-		if hs[i].tok >= 1<<bits || hs[i].tok < 0 {
-			fast = false
-		}
-		keys = append(keys, uint64(hs[i].term)<<(2*bits)|uint64(hs[i].tok)<<bits|uint64(i))
-	}
-	st.keys = keys
-	if !fast {
-		slices.SortFunc(hs, func(a, b hit) int {
-			if a.term != b.term {
-				return cmp.Compare(a.term, b.term)
-			}
-			return cmp.Compare(a.tok, b.tok)
-		})
-		return
-	}
-	slices.Sort(keys)
-	sorted := st.sortBuf[:0]
-	for _, k := range keys {
-		sorted = append(sorted, hs[k&(1<<bits-1)])
-	}
-	copy(hs, sorted)
-	st.sortBuf = sorted
-}
-
 // termHits returns the usable hits of the given terms in the view's
-// sentences, in st.arena, which evalPattern empties when it starts.
+// sentences, in st.arena, which evalPattern empties when it starts: by
+// sentence, then term, each term's hits in token order. A sentence's hits
+// are read in a pass per term it holds; they are few, and the scan adds
+// them in token order, so they need no sorting.
 func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 	start := len(st.arena)
 	out := st.arena
 	for _, si := range view {
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
+		bl := &st.blooms[si]
 		for _, t := range terms {
 			if st.e.ix.regexTerm[t] {
 				out = append(out, st.regex(t, si)...)
 				continue
 			}
-			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
-			for ; k < len(hs) && hs[k].term == t; k++ {
-				if int(hs[k].dist) <= tol {
+			if !bl.has(t) {
+				continue
+			}
+			for k := range hs {
+				if hs[k].term == t && int(hs[k].dist) <= tol {
 					out = append(out, hs[k])
 				}
 			}
@@ -695,11 +706,21 @@ func (st *docState) termHits(terms []int32, view []int32, tol int) []hit {
 	return out[start:len(out):len(out)]
 }
 
+// termSet is a set of terms that may hold terms it was not given: 256
+// bits, one for each term's number modulo 256. A sentence holds about ten
+// terms, so most terms it does not hold are told apart without searching
+// its hits.
+type termSet [4]uint64
+
+func (s *termSet) add(t int32)      { s[t>>6&3] |= 1 << (t & 63) }
+func (s *termSet) has(t int32) bool { return s[t>>6&3]&(1<<(t&63)) != 0 }
+
 // anyHit reports whether termHits(terms, view, tol) would return any hit.
 func (st *docState) anyHit(terms []int32, view []int32, tol int) bool {
 	for _, si := range view {
 		r := st.ranges[si]
 		hs := st.hits[r[0]:r[1]]
+		bl := &st.blooms[si]
 		for _, t := range terms {
 			if st.e.ix.regexTerm[t] {
 				if len(st.regex(t, si)) > 0 {
@@ -707,9 +728,11 @@ func (st *docState) anyHit(terms []int32, view []int32, tol int) bool {
 				}
 				continue
 			}
-			k := sort.Search(len(hs), func(i int) bool { return hs[i].term >= t })
-			for ; k < len(hs) && hs[k].term == t; k++ {
-				if int(hs[k].dist) <= tol {
+			if !bl.has(t) {
+				continue
+			}
+			for k := range hs {
+				if hs[k].term == t && int(hs[k].dist) <= tol {
 					return true
 				}
 			}
@@ -738,17 +761,30 @@ func (st *docState) mayMatch(cp *cpattern, si int32) bool {
 	return true
 }
 
+// regexResult is a regular-expression term's hits in one sentence.
+type regexResult struct {
+	hits []hit
+	done bool
+}
+
 // regex runs a regular-expression term on one sentence, once.
 func (st *docState) regex(t, si int32) []hit {
-	key := [2]int32{t, si}
-	if hs, ok := st.regexHits[key]; ok {
-		return hs
+	num := st.e.ix.regexNum[t]
+	if int(num) >= len(st.regexHits) {
+		st.regexHits = append(st.regexHits, make([][]regexResult, int(num)+1-len(st.regexHits))...)
 	}
+	if len(st.regexHits[num]) == 0 {
+		st.regexHits[num] = resize(st.regexHits[num], len(st.sents))
+	}
+	res := &st.regexHits[num][si]
+	if res.done {
+		return res.hits
+	}
+	res.done = true
 	re := st.e.ix.regexps[t]
 	s := st.sents[si]
 	text := st.doc.Text[s.Start:s.End]
 	if lit := st.e.ix.reLit[t]; lit != "" && !strings.Contains(text, lit) {
-		st.regexHits[key] = nil
 		return nil
 	}
 	var hs []hit
@@ -759,7 +795,7 @@ func (st *docState) regex(t, si int32) []hit {
 		tok := sort.Search(len(toks), func(i int) bool { return toks[i].end > b })
 		hs = append(hs, hit{term: t, sent: si, tok: int32(tok), n: 1, abs: abs + int32(tok), start: b, end: int32(s.Start + loc[1]), fzTok: -1})
 	}
-	st.regexHits[key] = hs
+	res.hits = hs
 	return hs
 }
 

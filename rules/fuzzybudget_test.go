@@ -7,11 +7,11 @@ import (
 
 // TestFuzzyBudget checks that a document reads words fuzzily only until
 // its budget of distinct unknown words is spent, and that a reused engine,
-// whose word cache keeps fuzzy readings between documents, still reads
+// whose word table keeps fuzzy readings between documents, still reads
 // each document as a fresh engine would.
 func TestFuzzyBudget(t *testing.T) {
 	const rule = "offshore/indemnification"
-	// Twice, so that the second is read through the word cache.
+	// Twice, so that the second is read through the word table.
 	const misspelt = "Vendor shall indemnifiy Hospital. Vendor shall indemnifiy Hospital. "
 	// Distinct made-up words of five or more letters, each read fuzzily.
 	var noise strings.Builder

@@ -403,6 +403,7 @@ var roleWords = map[string]side{
 	"vendor": sideVendor, "vendors": sideVendor, "contractor": sideVendor, "contractors": sideVendor,
 	"subcontractor": sideVendor, "subcontractors": sideVendor, "supplier": sideVendor, "suppliers": sideVendor,
 	"consultant": sideVendor, "consultants": sideVendor, "licensor": sideVendor, "seller": sideVendor,
+	"subprocessor": sideVendor, "subprocessors": sideVendor,
 	"hospital": sideCustomer, "hospitals": sideCustomer, "customer": sideCustomer, "customers": sideCustomer,
 	"client": sideCustomer, "clients": sideCustomer, "licensee": sideCustomer, "buyer": sideCustomer,
 	"purchaser": sideCustomer,
@@ -543,7 +544,7 @@ func definitions(text string) *roleIndex {
 
 // reRoleIs finds a capitalised name said to be a role: group 1 the name,
 // group 2 the one or two words naming the role.
-var reRoleIs = regexp.MustCompile(`\b([A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]*){0,3}) (?:is|shall be|will be|acts as|shall act as|will act as|is acting as) (?:the|a|an) ["“]?([A-Za-z]+(?: [A-Za-z]+)?)`)
+var reRoleIs = regexp.MustCompile(`\b([A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]*){0,3}) (?:is|shall be|will be|acts as|shall act as|will act as|is acting as) (?:the|a|an|its) ["“]?([A-Za-z]+(?: [A-Za-z]+)?)`)
 
 // roleStatements returns what reRoleIs.FindAllStringSubmatchIndex(text, n)
 // returns, running the expression only on the stretches of text that can
@@ -556,7 +557,7 @@ var reRoleIs = regexp.MustCompile(`\b([A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]*){0,3}
 // stretch as it reads that place in the whole text, and matching each
 // stretch finds the same matches. Every match holds "is ", "be " or "as "
 // after a space, ending one of the expression's verbs and followed by
-// "the ", "a " or "an ", so only the stretches holding such words are
+// "the ", "a ", "an " or "its ", so only the stretches holding such words are
 // matched (see roleVerbAt).
 func roleStatements(text string, n int) [][]int {
 	var out [][]int
@@ -630,11 +631,11 @@ func zeroBytes(x uint64) uint64 {
 func isRoleVerb(v string) bool { return v == "is" || v == "be" || v == "as" }
 
 // roleVerbAt reports whether the verb at p (" is ", " be " or " as ") may
-// be the verb of a match of reRoleIs: an article follows it, it ends one of
+// be the verb of a match of reRoleIs: an article or "its" follows it, it ends one of
 // the expression's verbs, and the word before that verb holds a capital.
 func roleVerbAt(text string, p int) bool {
 	rest := text[p+4:]
-	if !strings.HasPrefix(rest, "the ") && !strings.HasPrefix(rest, "a ") && !strings.HasPrefix(rest, "an ") {
+	if !strings.HasPrefix(rest, "the ") && !strings.HasPrefix(rest, "a ") && !strings.HasPrefix(rest, "an ") && !strings.HasPrefix(rest, "its ") {
 		return false
 	}
 	before := text[:p]

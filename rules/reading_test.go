@@ -42,6 +42,8 @@ func TestReading(t *testing.T) {
 		{"party subject", "Hospital will host its data outside the United States.", "host", Obligation, sideCustomer},
 		{"relative clause after a preposition", "Customer shall give notice to the regulators, or their successors, identifying the records to which this Agreement shall apply.", "identifying", Obligation, sideCustomer},
 		{"role stated in words", "Provider is the business associate, and Provider will notify Health System.", "notify", Obligation, sideVendor},
+		{"acknowledged duty of a named vendor", "Quillfeather acts as its business associate. Customer acknowledges that Quillfeather and its Sub-processors may store data in any country.", "store", Permission, sideVendor},
+		{"sub-processors", "Customer acknowledges that Sub-processors may store data in any country.", "store", Permission, sideVendor},
 		{"vendor personnel", "Vendor personnel shall perform the Services onsite.", "perform", Obligation, sideNone},
 	}
 	for _, tt := range tests {

@@ -92,3 +92,93 @@ func TestIndexFold(t *testing.T) {
 		}
 	}
 }
+
+// findAllExprs are expressions of the kinds rule packs use, for
+// comparing index.findAll with running the expression on the whole text.
+var findAllExprs = []string{
+	`\b(?:over|above|beyond)\s+(?:the|such|\d+)\b`,
+	`\bgrant(?:s|ed)?\s+(?:to\s+)?[\w.-]+\s+and\s+its\s+(?:affiliates|subsidiaries)`,
+	`\b(?:made|be|been)\s+available\s+by\b`,
+	`\bat\s+(?:\S+\s+){0,2}(?:sole\s+)?exclusive\s+option\b`,
+	`\[[^\]]{0,12}\]\s*(?:%|percent)?\s+of\b`,
+	`^\W*(?:[\w.,'()-]+\s+){0,3}[\w.,'()-]+\W*$`,
+	`\[\s*\]`, `[0-9]\s*%`, `\b_x`, `\b\[x`, `\bé`, `sole\b`, `\bkilo`, `ab|cd`, `\b(?:ab|cd)e`,
+}
+
+func TestStartLiterals(t *testing.T) {
+	tests := []struct {
+		expr  string
+		lits  []string
+		bound bool
+	}{
+		{`\b(?:over|above|beyond)\s+the`, []string{"over", "above", "beyond"}, true},
+		{`\[\s*\]`, []string{"["}, false},
+		{`\bgrant(?:s|ed)?\s+to`, []string{"grant"}, true},
+		{`\b(?:made|be|been)\s+available`, []string{"made", "be"}, true},
+		{`\bsole`, nil, false},
+		{`^\W*x`, nil, false},
+		{`[0-9]\s*%`, nil, false},
+		{`(?:abc)?def`, nil, false},
+		{`\b\bx`, nil, false},
+	}
+	for _, tt := range tests {
+		re := regexp.MustCompile("(?i)" + tt.expr)
+		got := startLiterals(re.String())
+		if !slices.Equal(got.lits, tt.lits) || got.lits != nil && got.bound != tt.bound {
+			t.Errorf("startLiterals(%q) = %q %v, want %q %v", re, got.lits, got.bound, tt.lits, tt.bound)
+		}
+	}
+}
+
+// TestFindAll checks index.findAll against running the expression on
+// the whole text, on texts made of pieces the expressions look for.
+func TestFindAll(t *testing.T) {
+	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, regexps: map[int32]*regexp.Regexp{},
+		reLits: map[int32][]string{}, reStarts: map[int32]reStart{}}
+	seen := map[termKey]int32{}
+	var ids []int32
+	for _, expr := range findAllExprs {
+		id, err := ix.term("re:"+expr, seen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	pieces := []string{"over", "OVER", "cover", "Above", "beyond", "the", "10", "[", "]", " ", "\t", "ſ", "\u212a", "é", "_",
+		"x", "ab", "cde", "grant", "granted", "to", "Acme", "and", "its", "Affiliates", "subſidiaries", "made", "been", "available",
+		"by", "at", "sole", "exclusive", "option", "%", "of", ".", "ilo", "k"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		for _, id := range ids {
+			got, want := ix.findAll(id, text, 16), ix.regexps[id].FindAllStringIndex(text, 16)
+			if !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("findAll(%q, %q) = %v, want %v", ix.regexps[id], text, got, want)
+			}
+		}
+	}
+}
+
+func FuzzFindAll(f *testing.F) {
+	f.Add("goes over the limit", uint8(0))
+	f.Add("[  ] of", uint8(4))
+	f.Fuzz(func(t *testing.T, text string, n uint8) {
+		ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, regexps: map[int32]*regexp.Regexp{},
+			reLits: map[int32][]string{}, reStarts: map[int32]reStart{}}
+		id, err := ix.term("re:"+findAllExprs[int(n)%len(findAllExprs)], map[termKey]int32{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := ix.findAll(id, text, 16), ix.regexps[id].FindAllStringIndex(text, 16)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("findAll(%q, %q) = %v, want %v", ix.regexps[id], text, got, want)
+		}
+	})
+}

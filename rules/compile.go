@@ -77,7 +77,6 @@ type index struct {
 	regexNum   []int32 // term → its number among the regular-expression terms, -1 for others
 	regexps    map[int32]*regexp.Regexp
 	reLits     map[int32][]string // literals one of which every match of the regexp contains
-	reStarts   map[int32]reStart  // literals one of which every match of the regexp starts with
 	model      *fuzzy.Model       // nil when no rule allows edits
 	stems      *fuzzy.Model       // prefixes, for fuzzy prefix matching
 	maxTol     int
@@ -122,13 +121,7 @@ func (ix *index) term(t string, seen map[termKey]int32) (int32, error) {
 		ix.regexTerm = append(ix.regexTerm, true)
 		ix.cterms = append(ix.cterms, cterm{id: id, re: re})
 		ix.regexps[id] = re
-		lits, start := requiredLiterals(re.String()), startLiterals(re.String())
-		if start.lits != nil {
-			ix.reStarts[id] = start
-		}
-		if !slices.Equal(lits, start.lits) { // else finding where a match starts finds them
-			ix.reLits[id] = lits
-		}
+		ix.reLits[id] = requiredLiterals(re.String())
 		return id, nil
 	}
 	ix.regexNum = append(ix.regexNum, -1)
@@ -220,7 +213,7 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 	}
 
 	e := &Engine{byID: map[string]*Rule{}, cfg: cfg, source: packs}
-	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, regexps: map[int32]*regexp.Regexp{}, reLits: map[int32][]string{}, reStarts: map[int32]reStart{}}
+	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, regexps: map[int32]*regexp.Regexp{}, reLits: map[int32][]string{}}
 	seen := map[termKey]int32{}
 	for _, p := range packs {
 		e.packs = append(e.packs, p.Ref())
@@ -473,130 +466,6 @@ func mustContain(re *syntax.Regexp) []string {
 		return all
 	}
 	return nil
-}
-
-// findAll returns the matches of regular-expression term t in text, at
-// most n, as regexp's FindAllStringIndex does. It runs the expression only
-// on texts holding one of its literals, and from the first place where a
-// match can start, with the rune before it for a leading \b to read.
-func (ix *index) findAll(t int32, text string, n int) [][]int {
-	if lits := ix.reLits[t]; lits != nil && !containsAnyFold(text, lits) {
-		return nil
-	}
-	from := 0
-	if rs, ok := ix.reStarts[t]; ok {
-		p := firstStart(text, rs)
-		if p < 0 {
-			return nil
-		}
-		_, size := utf8.DecodeLastRuneInString(text[:p])
-		from = p - size
-	}
-	locs := ix.regexps[t].FindAllStringIndex(text[from:], n)
-	for _, loc := range locs {
-		loc[0], loc[1] = loc[0]+from, loc[1]+from
-	}
-	return locs
-}
-
-// reStart is what every match of a regular expression starts with.
-type reStart struct {
-	lits  []string // one of these, compared as by indexFold
-	bound bool     // at a word boundary (\b)
-}
-
-// startLiterals returns literals one of which every match of the
-// regular expression starts with, compared as by requiredLiterals, and
-// whether a word boundary precedes them; its lits are nil when it finds
-// none.
-func startLiterals(expr string) reStart {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return reStart{}
-	}
-	re = re.Simplify()
-	var st reStart
-	if re.Op == syntax.OpConcat && len(re.Sub) > 1 && re.Sub[0].Op == syntax.OpWordBoundary {
-		// The match starts with the second part: mustStart reads no
-		// further in a concatenation.
-		st.bound, re = true, re.Sub[1]
-	}
-	st.lits = mustStart(re)
-	return st
-}
-
-func mustStart(re *syntax.Regexp) []string {
-	switch re.Op {
-	case syntax.OpLiteral:
-		// The run of runes from the first that match only themselves, or
-		// themselves in the other ASCII case.
-		var run []byte
-		for _, r := range re.Rune {
-			if re.Flags&syntax.FoldCase != 0 && !foldsASCII(r) {
-				break
-			}
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			run = utf8.AppendRune(run, r)
-		}
-		if len(run) == 0 {
-			return nil
-		}
-		return []string{string(run)}
-	case syntax.OpCapture, syntax.OpPlus, syntax.OpConcat:
-		return mustStart(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return mustStart(re.Sub[0])
-		}
-	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			l := mustStart(sub)
-			if l == nil {
-				return nil
-			}
-			all = append(all, l...)
-		}
-		if len(all) > maxLiterals {
-			return nil
-		}
-		return all
-	}
-	return nil
-}
-
-// firstStart returns the first place in text where one of st.lits
-// occurs, at a word boundary if st.bound, or -1. No match of the
-// expression st was taken from starts before it.
-func firstStart(text string, st reStart) int {
-	first := -1
-	for _, lit := range st.lits {
-		end := len(text)
-		if first >= 0 {
-			end = min(len(text), first+len(lit)-1) // only earlier places matter
-		}
-		for from := 0; ; {
-			i := indexFold(text[from:end], lit)
-			if i < 0 {
-				break
-			}
-			i += from
-			if !st.bound || i == 0 && isWordByte(text[0]) || i > 0 && isWordByte(text[i-1]) != isWordByte(text[i]) {
-				first = i
-				break
-			}
-			from = i + 1
-		}
-	}
-	return first
-}
-
-// isWordByte reports whether c is an ASCII word character, as \b reads
-// them.
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // shortest returns the length of the shortest of lits.

@@ -780,15 +780,16 @@ func (st *docState) regex(t, si int32) []hit {
 		return res.hits
 	}
 	res.done = true
+	re := st.e.ix.regexps[t]
 	s := st.sents[si]
-	locs := st.e.ix.findAll(t, st.doc.Text[s.Start:s.End], 16)
-	if locs == nil {
+	text := st.doc.Text[s.Start:s.End]
+	if lits := st.e.ix.reLits[t]; lits != nil && !containsAnyFold(text, lits) {
 		return nil
 	}
 	var hs []hit
 	toks := st.sentToks(si)
 	abs := st.absBase[si]
-	for _, loc := range locs {
+	for _, loc := range re.FindAllStringIndex(text, 16) {
 		b := int32(s.Start + loc[0])
 		tok := sort.Search(len(toks), func(i int) bool { return toks[i].end > b })
 		hs = append(hs, hit{term: t, sent: si, tok: int32(tok), n: 1, abs: abs + int32(tok), start: b, end: int32(s.Start + loc[1]), fzTok: -1})

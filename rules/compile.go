@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sajari/fuzzy"
 )
@@ -75,9 +76,9 @@ type index struct {
 	regexTerm  []bool
 	regexNum   []int32 // term → its number among the regular-expression terms, -1 for others
 	regexps    map[int32]*regexp.Regexp
-	reLit      map[int32]string // a literal every match of the regexp contains
-	model      *fuzzy.Model     // nil when no rule allows edits
-	stems      *fuzzy.Model     // prefixes, for fuzzy prefix matching
+	reLits     map[int32][]string // literals one of which every match of the regexp contains
+	model      *fuzzy.Model       // nil when no rule allows edits
+	stems      *fuzzy.Model       // prefixes, for fuzzy prefix matching
 	maxTol     int
 	vocab      map[string]int32 // fuzzy-eligible exact words → atom
 	stemVocab  map[string]int32
@@ -120,7 +121,7 @@ func (ix *index) term(t string, seen map[termKey]int32) (int32, error) {
 		ix.regexTerm = append(ix.regexTerm, true)
 		ix.cterms = append(ix.cterms, cterm{id: id, re: re})
 		ix.regexps[id] = re
-		ix.reLit[id] = requiredLiteral(re.String())
+		ix.reLits[id] = requiredLiterals(re.String())
 		return id, nil
 	}
 	ix.regexNum = append(ix.regexNum, -1)
@@ -212,7 +213,7 @@ func Compile(packs []*Pack, cfg Config) (*Engine, error) {
 	}
 
 	e := &Engine{byID: map[string]*Rule{}, cfg: cfg, source: packs}
-	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, regexps: map[int32]*regexp.Regexp{}, reLit: map[int32]string{}}
+	ix := &index{exact: map[string]int32{}, prefix: map[string]int32{}, regexps: map[int32]*regexp.Regexp{}, reLits: map[int32][]string{}}
 	seen := map[termKey]int32{}
 	for _, p := range packs {
 		e.packs = append(e.packs, p.Ref())
@@ -397,33 +398,44 @@ func (e *Engine) compilePattern(ix *index, seen map[termKey]int32, p *Pack, cr *
 	return cp, nil
 }
 
-// requiredLiteral returns a string that every match of the regular
-// expression contains, or "" when it finds none. Letters that match
-// either case are never part of it.
-func requiredLiteral(expr string) string {
+// requiredLiterals returns strings one of which every match of the
+// regular expression contains, compared with ASCII letters in either case
+// (see containsAnyFold), or nil when it finds none. Letters that match a
+// non-ASCII rune when case is ignored (k, s) are never part of them.
+func requiredLiterals(expr string) []string {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
-		return ""
+		return nil
 	}
 	return mustContain(re.Simplify())
 }
 
-func mustContain(re *syntax.Regexp) string {
+// maxLiterals bounds the literals requiredLiterals returns.
+const maxLiterals = 8
+
+func mustContain(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
-		// The longest run of runes that match only themselves.
-		best, run := "", []rune(nil)
+		// The longest run of runes that match only themselves, or
+		// themselves in the other ASCII case.
+		best, run := "", []byte(nil)
 		for _, r := range append(re.Rune, -1) {
-			if r >= 0 && (re.Flags&syntax.FoldCase == 0 || unicode.SimpleFold(r) == r) {
-				run = append(run, r)
+			if r >= 0 && (re.Flags&syntax.FoldCase == 0 || foldsASCII(r)) {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				run = utf8.AppendRune(run, r)
 				continue
 			}
-			if len(string(run)) > len(best) {
+			if len(run) > len(best) {
 				best = string(run)
 			}
 			run = run[:0]
 		}
-		return best
+		if best == "" {
+			return nil
+		}
+		return []string{best}
 	case syntax.OpCapture, syntax.OpPlus:
 		return mustContain(re.Sub[0])
 	case syntax.OpRepeat:
@@ -431,13 +443,139 @@ func mustContain(re *syntax.Regexp) string {
 			return mustContain(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		best := ""
+		var best []string
 		for _, sub := range re.Sub {
-			if l := mustContain(sub); len(l) > len(best) {
+			if l := mustContain(sub); l != nil && (best == nil || shortest(l) > shortest(best) ||
+				shortest(l) == shortest(best) && len(l) < len(best)) {
 				best = l
 			}
 		}
 		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l := mustContain(sub)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		if len(all) > maxLiterals {
+			return nil
+		}
+		return all
 	}
-	return ""
+	return nil
+}
+
+// shortest returns the length of the shortest of lits.
+func shortest(lits []string) int {
+	n := len(lits[0])
+	for _, l := range lits[1:] {
+		n = min(n, len(l))
+	}
+	return n
+}
+
+// foldsASCII reports whether r, with case ignored, matches only itself
+// or ASCII letters.
+func foldsASCII(r rune) bool {
+	if r >= utf8.RuneSelf {
+		return unicode.SimpleFold(r) == r
+	}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAnyFold reports whether text contains one of lits, an ASCII
+// letter of text matching its lower case in lits.
+func containsAnyFold(text string, lits []string) bool {
+	for _, lit := range lits {
+		if indexFold(text, lit) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold returns the first index of lit in text, ASCII letters of
+// text compared in lower case, or -1. Lit holds no upper-case ASCII. It
+// looks for lit's rarest byte in both cases, with strings.IndexByte, and
+// compares the rest only there.
+func indexFold(text, lit string) int {
+	if lit == "" {
+		return 0
+	}
+	k := rarestByte(lit)
+	lo, up := lit[k], lit[k]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	nextUp := -1 // where up occurs next in text, at or after i; len(text) when nowhere
+	for i := k; i+len(lit)-k <= len(text); i++ {
+		j := strings.IndexByte(text[i:], lo)
+		if j >= 0 {
+			j += i
+		} else {
+			j = len(text)
+		}
+		if up != lo {
+			if nextUp < i {
+				nextUp = strings.IndexByte(text[i:], up)
+				if nextUp >= 0 {
+					nextUp += i
+				} else {
+					nextUp = len(text)
+				}
+			}
+			j = min(j, nextUp)
+		}
+		if j+len(lit)-k > len(text) {
+			return -1
+		}
+		if equalFold(text[j-k:j-k+len(lit)], lit) {
+			return j - k
+		}
+		i = j
+	}
+	return -1
+}
+
+// equalFold reports whether s is lit, ASCII letters of s compared in
+// lower case.
+func equalFold(s, lit string) bool {
+	for i := 0; i < len(lit); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lit[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// byFrequency lists bytes of English text from the most frequent on;
+// bytes not listed (punctuation, non-ASCII) count as rarer than all.
+const byFrequency = " etaoinshrdlcumwfgypbvkjxqz0123456789"
+
+// rarestByte returns the index of lit's byte that English text holds
+// least often, the first of those that tie.
+func rarestByte(lit string) int {
+	best, rank := 0, -1
+	for i := 0; i < len(lit); i++ {
+		r := strings.IndexByte(byFrequency, lit[i])
+		if r < 0 {
+			return i
+		}
+		if r > rank {
+			best, rank = i, r
+		}
+	}
+	return best
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/clausecheck/clausecheck/extract"
 )
@@ -784,7 +783,7 @@ func (st *docState) regex(t, si int32) []hit {
 	re := st.e.ix.regexps[t]
 	s := st.sents[si]
 	text := st.doc.Text[s.Start:s.End]
-	if lit := st.e.ix.reLit[t]; lit != "" && !strings.Contains(text, lit) {
+	if lits := st.e.ix.reLits[t]; lits != nil && !containsAnyFold(text, lits) {
 		return nil
 	}
 	var hs []hit

@@ -25,6 +25,9 @@ func BenchmarkBuiltinPacks(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	st := e.Stats()
+	b.Logf("%d packs, %d rules, %d patterns, %d distinct terms (%d regular expressions)",
+		st.Packs, st.Rules, st.Patterns, st.Terms, st.RegexpTerms)
 	data, err := os.ReadFile("testdata/contract.txt")
 	if err != nil {
 		b.Fatal(err)

@@ -136,3 +136,21 @@ func sentences(doc *extract.Document) []extract.Sentence {
 	}
 	return []extract.Sentence{{Start: 0, End: len(doc.Text), Page: page, Section: -1}}
 }
+
+// Stats counts what an engine compiled: the size that its speed depends on.
+type Stats struct {
+	Packs, Rules, Patterns int
+	Terms                  int // distinct terms (words, phrases, regular expressions)
+	RegexpTerms            int // of which regular expressions
+}
+
+// Stats reports the size of the compiled rule set.
+func (e *Engine) Stats() Stats {
+	return Stats{
+		Packs:       len(e.packs),
+		Rules:       len(e.rules),
+		Patterns:    len(e.patterns),
+		Terms:       int(e.ix.nterms),
+		RegexpTerms: len(e.ix.regexps),
+	}
+}

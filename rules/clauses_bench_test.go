@@ -17,14 +17,7 @@ import (
 // BenchmarkBuiltinPacks evaluates every built-in pack over 1x, 10x and
 // 100x the sample contract.
 func BenchmarkBuiltinPacks(b *testing.B) {
-	packs, err := clauses.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := rules.Compile(packs, rules.Config{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	e := builtinEngine(b)
 	st := e.Stats()
 	b.Logf("%d packs, %d rules, %d patterns, %d distinct terms (%d regular expressions)",
 		st.Packs, st.Rules, st.Patterns, st.Terms, st.RegexpTerms)
@@ -64,14 +57,7 @@ func BenchmarkCorpus(b *testing.B) {
 	if len(files) > 20 {
 		files = files[:20]
 	}
-	packs, err := clauses.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := rules.Compile(packs, rules.Config{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	e := builtinEngine(b)
 	ctx := context.Background()
 	var docs []*extract.Document
 	size := 0
@@ -95,4 +81,18 @@ func BenchmarkCorpus(b *testing.B) {
 			e.Evaluate(ctx, doc)
 		}
 	})
+}
+
+// builtinEngine compiles every built-in pack with the default settings.
+func builtinEngine(b *testing.B) *rules.Engine {
+	b.Helper()
+	packs, err := clauses.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := rules.Compile(packs, rules.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return e
 }

@@ -42,7 +42,7 @@ type cpattern struct {
 	clause   bool      // clause-scoped: terms in the anchor's clause
 	noneAt   Scope     // where none is looked for: clause, sentence (the match's sentences) or section
 	ri       int32     // rule.idx, kept here for the hot loop
-	ki       uint8     // kindIndex(kind)
+	ki       uint8     // statusRank(kind)
 }
 
 // crule is a compiled rule with its configuration applied.
@@ -314,7 +314,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func (e *Engine) compilePattern(ix *index, seen map[termKey]int32, p *Pack, cr *crule, kind Status, pat *Pattern) (*cpattern, error) {
-	cp := &cpattern{rule: cr, kind: kind, src: pat, within: pat.Within, party: pat.Party, ri: int32(cr.idx), ki: uint8(kindIndex(kind))}
+	cp := &cpattern{rule: cr, kind: kind, src: pat, within: pat.Within, party: pat.Party, ri: int32(cr.idx), ki: uint8(statusRank(kind))}
 	scope := pat.Scope
 	if scope == "" {
 		scope = cr.r.Scope

@@ -472,7 +472,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 	st.matches = resize(st.matches, len(e.crules))
 	matches := st.matches
 	record := func(cp *cpattern, m *pmatch) {
-		k := kindIndex(cp.kind)
+		k := statusRank(cp.kind)
 		ms := &matches[cp.rule.idx][k]
 		if len(*ms) < maxMatches {
 			*ms = append(*ms, m)
@@ -630,16 +630,6 @@ func (e *Engine) Evaluate(ctx context.Context, doc *extract.Document) []Finding 
 // maxMatches is the most matches of one kind a rule keeps for its
 // finding; later ones are not looked for.
 const maxMatches = 16
-
-func kindIndex(s Status) int {
-	switch s {
-	case Present:
-		return 0
-	case Weak:
-		return 1
-	}
-	return 2
-}
 
 // pmatch is one pattern match: the sentences that supplied its terms.
 type pmatch struct {
@@ -1102,7 +1092,9 @@ func (st *docState) finding(cr *crule, ms [3][]*pmatch) Finding {
 	return f
 }
 
-// statusRank orders the statuses a present match can end in, best first.
+// statusRank orders the statuses a present match can end in, best first:
+// present 0, weak 1, contradicted 2. It is also the index of a pattern's
+// kind in a rule's matches.
 func statusRank(s Status) int {
 	switch s {
 	case Present:
